@@ -83,8 +83,9 @@ Feature: Only genuine requests from Douyin count
       When Douyin asks tihuo to create order "D-1001" for 2 units of "Oolong 500 ml" at "Jing'an"
       Then tihuo answers "<answer>"
       And tihuo counts 5 units of "Oolong 500 ml" on hand and <available> available at "Jing'an"
+      And Douyin sees <available> units of "Oolong 500 ml" available at "Jing'an"
 
       Examples: Age of the request
-        | age | answer           | available |
-        | 14  | order accepted   | 3         |
-        | 16  | request too old  | 5         |
+        | age | answer          | available |
+        | 14  | order accepted  | 3         |
+        | 16  | request too old | 5         |
