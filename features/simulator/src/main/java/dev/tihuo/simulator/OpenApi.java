@@ -395,17 +395,20 @@ final class OpenApi {
       throw new Refusal(SimErrors.CALLBACK_NOT_EXPECTED, "order did not answer the issue request with 'issuing'");
     }
     int result = body.getInteger("result", -1);
-    if (order.status == OrderStatus.ISSUED && result == 1) {
+    if (order.status == OrderStatus.ISSUED && result == 1
+        && order.codes().equals(list(body, "codes").stream().distinct().toList())) {
       return ok(certificateInfo(order)); // a retried, identical success callback: same answer
-    }
-    if (order.status != OrderStatus.ISSUING) {
-      throw new Refusal(SimErrors.CALLBACK_WINDOW_CLOSED, "issue already settled: " + order.status);
     }
     Instant now = clock.instant();
     if (!now.isBefore(order.issueStartedAt.plus(ISSUE_WINDOW))) {
       // Past 10 minutes Douyin has given up on the callback and refunds (spi.md §5.4).
-      afterReply(ctx, () -> reactions.issueWindowLapsed(order));
+      if (order.status == OrderStatus.ISSUING) {
+        afterReply(ctx, () -> reactions.issueWindowLapsed(order));
+      }
       throw new Refusal(SimErrors.CALLBACK_WINDOW_CLOSED, "issue window of 10 minutes lapsed; refund started");
+    }
+    if (order.status != OrderStatus.ISSUING) {
+      throw new Refusal(SimErrors.CALLBACK_WINDOW_CLOSED, "issue already settled: " + order.status);
     }
     if (result == 2) {
       order.status = OrderStatus.ISSUE_FAILED;
