@@ -142,6 +142,8 @@ final class OpenApi {
     String body = ctx.body() == null || ctx.body().buffer() == null ? "" : ctx.body().asString();
     calls.add(new RecordedCall(calls.nextSeq(), clock.instant(), ctx.request().method().name(), path,
         query, headers, body));
+    log.info("OpenAPI ← {} {} {}", ctx.request().method(), ctx.request().uri(), body.length() > 300
+        ? body.substring(0, 300) + "…" : body);
     Optional<FaultKind> fault = faults.take(path);
     if (fault.isEmpty()) {
       ctx.next();
