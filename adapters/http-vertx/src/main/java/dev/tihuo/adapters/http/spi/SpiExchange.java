@@ -26,7 +26,7 @@ public final class SpiExchange {
 
     private final RoutingContext ctx;
     private final String path;
-    private final String logid;
+    private volatile String logid;
     private final long startNanos;
     private final Instant receivedAt;
     private final AtomicBoolean answered = new AtomicBoolean();
@@ -58,6 +58,13 @@ public final class SpiExchange {
 
     public String logid() {
         return logid;
+    }
+
+    /** Adopts a log id found in the body (webhooks carry {@code log_id}) when no header gave one. */
+    public void adoptLogid(String bodyLogid) {
+        if (logid.startsWith("local-") && bodyLogid != null && !bodyLogid.isBlank()) {
+            logid = Logids.fromHeader(bodyLogid);
+        }
     }
 
     public Instant receivedAt() {

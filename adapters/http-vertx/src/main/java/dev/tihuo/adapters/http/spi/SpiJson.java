@@ -3,6 +3,7 @@ package dev.tihuo.adapters.http.spi;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -68,10 +69,11 @@ public final class SpiJson {
             value = MAPPER.readValue(raw, type);
         } catch (JsonMappingException e) {
             throw SpiRejection.malformed(describe(pathOf(e), "has the wrong type or shape"));
-        } catch (StreamReadException e) {
+        } catch (InputCoercionException e) {
             String path = e.getProcessor() != null ? pathOf(e.getProcessor()) : "";
-            throw SpiRejection.malformed(path.isEmpty() ? "request body is not valid JSON"
-                    : describe(path, "is not a valid value"));
+            throw SpiRejection.malformed(describe(path, "is out of range"));
+        } catch (StreamReadException e) {
+            throw SpiRejection.malformed("request body is not valid JSON");
         } catch (IOException e) {
             throw SpiRejection.malformed("request body is not valid JSON");
         }
