@@ -153,6 +153,11 @@ public final class SpiRoutes {
     private void notAnSpiCall(RoutingContext ctx) {
         SpiExchange exchange = SpiExchange.of(ctx, meters);
         String path = stripTrailingSlash(ctx.request().path());
+        for (SpiEndpoint endpoint : SpiEndpoint.values()) {
+            if (pathOf(endpoint).equals(path)) {
+                exchange.route(endpoint.spi());
+            }
+        }
         if (endpointPaths.contains(path)) {
             exchange.answer(200, SpiErrorCode.MALFORMED_REQUEST,
                     "method " + ctx.request().method().name() + " not allowed; SPI calls are POST", null);

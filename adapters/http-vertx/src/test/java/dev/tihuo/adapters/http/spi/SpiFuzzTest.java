@@ -6,7 +6,6 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -14,12 +13,12 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * 6,000 seeded random and mutated requests against every endpoint: never a 5xx, always the envelope with a D16
- * code, never a handler call unless the request was correctly signed and in window, and the server stays up.
+ * 5,000 seeded random and mutated requests against every endpoint: never a 5xx, always the envelope with a D16
+ * code, never a handler call (SPI or webhook) unless the request was correctly signed and in window, and the server stays up.
  */
 class SpiFuzzTest extends SpiServerTestBase {
     private static final long SEED = 20250101L;
-    private static final int REQUESTS = 6_000;
+    private static final int REQUESTS = 5_000;
     private static final Set<Integer> D16 = Set.of(0, 100, 40001, 40002, 40003, 40004, 40005, 40006, 40009, 50000);
     private static final List<String> CONTENT_TYPES = List.of("application/json", "application/json; charset=utf-8",
             "text/plain", "application/x-www-form-urlencoded", "", "APPLICATION/JSON", "application/jsonp");
@@ -32,13 +31,17 @@ class SpiFuzzTest extends SpiServerTestBase {
         SpiEndpoint[] endpoints = SpiEndpoint.values();
         int validlySigned = 0;
         for (int i = 0; i < REQUESTS; i++) {
+            if (random.nextInt(10) == 0) {
+                fuzzWebhook(random, i);
+                continue;
+            }
             SpiEndpoint endpoint = endpoints[random.nextInt(endpoints.length)];
             String body = body(random, endpoint);
             Map<String, String> query = query(random);
             boolean signWithRightSecret = random.nextInt(3) > 0;
             String secret = signWithRightSecret ? SECRET : "wrong" + random.nextInt(100);
             Map<String, String> headers = signedHeaders(secret, query, body);
-            String path = random.nextInt(20) == 0 ? "/spi/" + randomText(random, 8) : path(endpoint);
+            String path = random.nextInt(20) == 0 ? "/spi/" + java.net.URLEncoder.encode(randomText(random, 8), StandardCharsets.UTF_8) : path(endpoint);
             HttpMethod method = METHODS.get(random.nextInt(METHODS.size()));
             boolean tampered = mutateAfterSigning(random, headers, query);
             String sentBody = body;
@@ -50,7 +53,7 @@ class SpiFuzzTest extends SpiServerTestBase {
                 headers.put("Content-Type", CONTENT_TYPES.get(random.nextInt(CONTENT_TYPES.size())));
             }
             if (random.nextInt(8) == 0) {
-                headers.put("X-Bytedance-Logid", randomText(random, 300) + "\n\r%s{}");
+                headers.put("X-Bytedance-Logid", headerText(random, 300) + "%s{}\u00e9");
             }
             boolean correctlySigned = signWithRightSecret && !tampered
                     && KEY.equals(query.get("client_key"));
@@ -78,6 +81,30 @@ class SpiFuzzTest extends SpiServerTestBase {
         assertThat(call(SpiEndpoint.CREATE_ORDER, SampleBodies.valid(SpiEndpoint.CREATE_ORDER)).errorCode()).isZero();
     }
 
+    private void fuzzWebhook(Random random, int i) throws Exception {
+        String content = random.nextBoolean() ? "{\"order_id\":\"1\",\"new_poi_id\":\"2\"}" : randomText(random, 30);
+        String body = random.nextInt(4) == 0 ? randomText(random, 100)
+                : new io.vertx.core.json.JsonObject().put("event", "life_retail_comp_poi_change")
+                        .put("client_key", KEY).put("content", content).encode();
+        boolean rightSecret = random.nextBoolean();
+        String signature = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-1")
+                .digest(((rightSecret ? SECRET : "nope") + body).getBytes(StandardCharsets.UTF_8)));
+        Map<String, String> headers = new java.util.LinkedHashMap<>();
+        headers.put("Content-Type", "application/json");
+        headers.put("X-Douyin-Signature", signature);
+        headers.put("Msg-Id", "fuzz-" + i);
+        int before = poiChanges.size();
+
+        Reply reply = send(HttpMethod.POST, "/webhooks/douyin", Map.of(), headers,
+                Buffer.buffer(body.getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(reply.status()).as("webhook %d", i).isIn(200, 401);
+        assertThat(D16).as("webhook %d", i).contains(reply.errorCode());
+        if (!rightSecret) {
+            assertThat(poiChanges).as("webhook %d handed over without a valid signature", i).hasSize(before);
+        }
+    }
+
     private Map<String, String> query(Random random) {
         Map<String, String> query = query(KEY, NOW.plus(Duration.ofSeconds(random.nextInt(2400) - 1200)));
         switch (random.nextInt(12)) {
@@ -100,7 +127,7 @@ class SpiFuzzTest extends SpiServerTestBase {
                 return true;
             }
             case 1 -> {
-                headers.put("x-life-sign", randomText(random, 64));
+                headers.put("x-life-sign", headerText(random, 64));
                 return true;
             }
             case 2 -> {
@@ -152,8 +179,12 @@ class SpiFuzzTest extends SpiServerTestBase {
         return out.toString();
     }
 
-    @SuppressWarnings("unused")
-    private static Map<String, String> copy(Map<String, String> map) {
-        return new LinkedHashMap<>(map);
+    /** Printable text an HTTP client can put in a header (the server never sees raw control characters). */
+    private static String headerText(Random random, int length) {
+        StringBuilder out = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            out.append((char) (0x20 + random.nextInt(0x5f)));
+        }
+        return out.toString();
     }
 }
