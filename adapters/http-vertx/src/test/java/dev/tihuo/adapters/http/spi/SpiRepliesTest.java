@@ -153,6 +153,18 @@ class SpiRepliesTest extends SpiServerTestBase {
     }
 
     @Test
+    void an_undecodable_query_string_answers_40003() throws Exception {
+        String body = SampleBodies.valid(SpiEndpoint.PAY_NOTIFY);
+        io.vertx.ext.web.client.HttpResponse<Buffer> response = await(client
+                .post(port, "localhost", path(SpiEndpoint.PAY_NOTIFY) + "?client_key=%zz&timestamp=1")
+                .putHeader("Content-Type", "application/json").sendBuffer(Buffer.buffer(body)));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(new Reply(200, response.bodyAsString()).errorCode()).isEqualTo(40003);
+        assertThat(fakes.calls).isEmpty();
+    }
+
+    @Test
     void a_legacy_app_may_sign_with_the_md5_url_sign_only() throws Exception {
         String body = SampleBodies.valid(SpiEndpoint.PAY_NOTIFY);
         Map<String, String> query = query(LEGACY_KEY, NOW);
