@@ -166,7 +166,7 @@ class SpiFuzzTest extends SpiServerTestBase {
         }
         char[] chars = text.toCharArray();
         int at = random.nextInt(chars.length);
-        chars[at] = (char) (chars[at] == 'a' ? 'b' : 'a');
+        chars[at] = chars[at] == 'a' ? 'b' : 'a';
         return new String(chars);
     }
 
