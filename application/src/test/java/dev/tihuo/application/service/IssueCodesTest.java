@@ -170,7 +170,8 @@ class IssueCodesTest {
     void retries_of_an_issuing_answer_stay_issuing_even_after_the_callback_was_queued() {
         shop.create(ORDER, DOUYIN_SKU_C, 1);
         Answer first = issueCodes.issue(issueRequest(ORDER));
-        finishIssuing.issuePending(10);
+        shop.later(Duration.ofSeconds(1));
+        assertThat(finishIssuing.issuePending(10)).isEqualTo(1);
 
         for (int i = 0; i < 5; i++) {
             assertThat(issueCodes.issue(issueRequest(ORDER))).isEqualTo(first);
