@@ -114,7 +114,8 @@ public final class IssuingService implements IssueCodes, FinishIssuing {
     @Override
     public int issuePending(int limit) {
         Instant now = clock.instant();
-        List<Order> waiting = orders.issuingWithDeadlineBefore(now.plus(dev.tihuo.domain.order.IssueWindow.LENGTH), limit);
+        // every order still issuing: its deadline is at most one window ahead of now
+        List<Order> waiting = orders.issuingWithDeadlineBefore(now.plus(dev.tihuo.domain.order.IssueWindow.LENGTH).plusMillis(1), limit);
         int issued = 0;
         for (Order candidate : waiting) {
             if (candidate.issueDeadline().orElseThrow().isAfter(now) && issueByCallback(candidate.id())) {
