@@ -1,0 +1,80 @@
+package dev.tihuo.adapters.douyin.openapi;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+
+/** One Vert.x, one Douyin double on a random port, a hand-moved clock and a client for app "awTEST". */
+abstract class DouyinTestBase {
+    static final String KEY = "awTEST";
+    static final String SECRET = "s3cr3t";
+
+    Vertx vertx;
+    DouyinDouble douyin;
+    MutableClock clock;
+    InMemoryTokenStore store;
+    SimpleMeterRegistry registry;
+    OpenApiClient client;
+
+    @BeforeEach
+    void startDouble() throws Exception {
+        vertx = Vertx.vertx();
+        douyin = new DouyinDouble(vertx).start();
+        clock = MutableClock.at("2026-01-01T12:00:00Z");
+        store = new InMemoryTokenStore(clock);
+        registry = new SimpleMeterRegistry();
+        client = newClient("instance-1", settings());
+    }
+
+    OpenApiSettings settings() {
+        return OpenApiSettings.defaults(douyin.baseUrl(), KEY, SECRET)
+                .withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(3));
+    }
+
+    OpenApiClient newClient(String owner, OpenApiSettings settings) {
+        return OpenApiClient.create(vertx, settings, store, clock, registry, owner);
+    }
+
+    /** Puts a live token in the shared store that the double accepts, so tests about a call don't see a token fetch. */
+    void givenStoredToken(String token, Duration left) {
+        store.store(KEY, token, clock.instant().plus(left));
+        douyin.accept(token);
+    }
+
+    static <T> T await(Future<T> f) throws Exception {
+        try {
+            return f.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof Exception ex) throw ex;
+            throw e;
+        }
+    }
+
+    static Throwable failureOf(Future<?> f) throws Exception {
+        try {
+            f.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            return e.getCause();
+        }
+        throw new AssertionError("expected a failure");
+    }
+
+    double counter(String name, String... tags) {
+        var c = registry.find(name).tags(tags).counter();
+        return c == null ? 0 : c.count();
+    }
+
+    Instant now() { return clock.instant(); }
+
+    @AfterEach
+    void stopDouble() throws Exception {
+        douyin.stop();
+        vertx.close().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+    }
+}
