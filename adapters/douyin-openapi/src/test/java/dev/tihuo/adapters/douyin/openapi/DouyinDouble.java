@@ -104,6 +104,7 @@ public final class DouyinDouble {
         if (path.equals("/oauth/client_token/")) {
             Fault f = tokenFaults.poll();
             if (f != null) { fault(ctx, f); return; }
+            if (answerScripted(ctx, path)) return;
             tokenFetches.incrementAndGet();
             String token = "clt.double-" + tokens.incrementAndGet();
             validTokens.add(token);
@@ -113,14 +114,7 @@ public final class DouyinDouble {
         }
         Fault f = faults.poll();
         if (f != null) { fault(ctx, f); return; }
-        Deque<String> script = scripted.get(path);
-        String raw = script == null ? null : script.poll();
-        if (raw != null) {
-            int status = 200;
-            if (raw.startsWith("HTTP ")) { status = Integer.parseInt(raw.substring(5, 8)); raw = raw.substring(9); }
-            send(ctx, status, raw);
-            return;
-        }
+        if (answerScripted(ctx, path)) return;
         String token = req.getHeader("access-token");
         if (!acceptAnyToken && (token == null || !validTokens.contains(token))) {
             send(ctx, 200, envelope("{\"error_code\":0,\"description\":\"\"}", rejectionCode, "access_token expired"));
@@ -136,6 +130,16 @@ public final class DouyinDouble {
             return;
         }
         send(ctx, 200, envelope(data, 0, ""));
+    }
+
+    private boolean answerScripted(RoutingContext ctx, String path) {
+        Deque<String> script = scripted.get(path);
+        String raw = script == null ? null : script.poll();
+        if (raw == null) return false;
+        int status = 200;
+        if (raw.startsWith("HTTP ")) { status = Integer.parseInt(raw.substring(5, 8)); raw = raw.substring(9); }
+        send(ctx, status, raw);
+        return true;
     }
 
     private String defaultData(String path, JsonNode in) {
