@@ -29,7 +29,9 @@ import java.util.function.Function;
  */
 public final class DouyinDouble {
 
-    public enum Fault { HTTP_500, HTTP_503, BUSY_2100004, HANG, DROP, TRUNCATED, MALFORMED, CUT_JSON }
+    public enum Fault { HTTP_500, HTTP_503, BUSY_2100004, HANG, DROP, TRUNCATED, MALFORMED, CUT_JSON,
+        /** Douyin processes the request, then the connection drops before the answer arrives. */
+        LOST_ANSWER }
 
     public record Recorded(String method, String path, MultiMap headers, String rawQuery, MultiMap params, String body) {
         public JsonNode json() {
@@ -113,7 +115,7 @@ public final class DouyinDouble {
             return;
         }
         Fault f = faults.poll();
-        if (f != null) { fault(ctx, f); return; }
+        if (f != null && f != Fault.LOST_ANSWER) { fault(ctx, f); return; }
         if (answerScripted(ctx, path)) return;
         String token = req.getHeader("access-token");
         if (!acceptAnyToken && (token == null || !validTokens.contains(token))) {
@@ -129,6 +131,7 @@ public final class DouyinDouble {
             send(ctx, 200, envelope("{\"error_code\":2100005,\"description\":\"" + e.getMessage() + "\"}", 0, ""));
             return;
         }
+        if (f == Fault.LOST_ANSWER) { ctx.request().connection().close(); return; }
         send(ctx, 200, envelope(data, 0, ""));
     }
 
@@ -233,6 +236,7 @@ public final class DouyinDouble {
                 resp.write("{\"data\":{\"error_code\":0,\"verify_results\":[");
                 vertx.setTimer(20, t -> ctx.request().connection().close());
             }
+            case LOST_ANSWER -> ctx.request().connection().close();
             case MALFORMED -> send(ctx, 200, "<html><body>502 Bad Gateway</body></html>");
             case CUT_JSON -> send(ctx, 200, "{\"data\":{\"error_code\":0,\"description\":\"\",\"verify_res");
         }

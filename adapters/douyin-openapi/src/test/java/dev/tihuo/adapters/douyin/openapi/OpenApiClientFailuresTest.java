@@ -22,9 +22,10 @@ class OpenApiClientFailuresTest extends DouyinTestBase {
     void token() { givenStoredToken("clt.live", Duration.ofHours(2)); }
 
     @ParameterizedTest
-    @EnumSource(Fault.class)
+    @EnumSource(value = Fault.class, names = "LOST_ANSWER", mode = EnumSource.Mode.EXCLUDE)
     void network_and_gateway_faults_are_transient(Fault fault) throws Exception {
-        client = newClient("i", settings().withTimeouts(Duration.ofSeconds(1), Duration.ofMillis(300)));
+        client = newClient("i", settings().withTimeouts(Duration.ofSeconds(1), Duration.ofMillis(500)));
+        warmUp();
         douyin.failNext(1, fault);
         Throwable t = failureOf(client.issueCodeCallback(issued));
         assertThat(t).isInstanceOf(Transient.class);
@@ -32,6 +33,11 @@ class OpenApiClientFailuresTest extends DouyinTestBase {
         assertThat(douyin.processedKeys(O1)).isEmpty();
         // and the next call, once Douyin is well again, goes through
         assertThat(await(client.issueCodeCallback(issued)).logid()).startsWith("LOG-");
+    }
+
+    /** A cold JVM can take longer than a short read timeout for its first exchange. */
+    private void warmUp() throws Exception {
+        await(client.queryCertificates(dev.tihuo.adapters.douyin.openapi.dto.Certificates.Query.byOrder("warm-up")));
     }
 
     @Test
