@@ -1,7 +1,8 @@
 package dev.tihuo.adapters.douyin.openapi;
 
 import dev.tihuo.adapters.douyin.openapi.DouyinFailure.Transient;
-import dev.tihuo.adapters.douyin.openapi.TokenStore.StoredToken;
+import dev.tihuo.application.port.out.TokenStore;
+import dev.tihuo.application.port.out.TokenStore.StoredToken;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
@@ -16,7 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The client token of one app (O9, D14). One token shared by every instance through the {@link TokenStore}; refreshed
+ * The client token of one app (O9, D14). One token shared by every instance through the application's
+ * {@link TokenStore} port (blocking: called off the event loop with {@code executeBlocking}); refreshed
  * when under {@code margin} (15 min) remain, and at once when Douyin refuses it (2190002 / 2190008 / 10008).
  * <ul>
  * <li>In this JVM, concurrent callers wait for one refresh: a single-flight future.</li>
@@ -31,6 +33,10 @@ public final class ClientTokens {
     /** Below this a token is not handed out any more, even while the refresh that replaces it is failing. */
     private static final Duration SAFETY = Duration.ofSeconds(30);
     private static final Duration PROACTIVE_RETRY = Duration.ofSeconds(30);
+    /** D14: refresh ahead when less than this is left. */
+    public static final Duration MARGIN = Duration.ofMinutes(15);
+    /** How long one instance holds the refresh lease in the token store. */
+    public static final Duration LEASE = Duration.ofSeconds(15);
 
     /** How a new token is obtained (O9 in production). */
     @FunctionalInterface
@@ -119,7 +125,7 @@ public final class ClientTokens {
             if (usable.isPresent() && now.isBefore(usable.get().expiresAt().minus(needed))) {
                 return Future.succeededFuture(adopt(usable.get()));
             }
-            return vertx.executeBlocking(() -> store.tryAcquireRefresh(clientKey, owner, now.plus(lease))).compose(acquired -> {
+            return vertx.executeBlocking(() -> store.tryAcquireRefresh(clientKey, owner, now, now.plus(lease))).compose(acquired -> {
                 if (acquired) return fetchAndStore();
                 if (usable.isPresent() && clock.instant().isBefore(usable.get().expiresAt().minus(SAFETY))) {
                     return Future.succeededFuture(adopt(usable.get()));
@@ -137,7 +143,7 @@ public final class ClientTokens {
         return fetcher.fetch().compose(f -> {
             StoredToken fresh = new StoredToken(f.token(), asked.plus(f.lifetime()));
             return vertx.executeBlocking(() -> {
-                store.store(clientKey, fresh.token(), fresh.expiresAt());
+                store.store(clientKey, fresh.token(), fresh.expiresAt(), owner);
                 return fresh;
             }).map(this::adopt).onSuccess(t -> {
                 fetched.increment();

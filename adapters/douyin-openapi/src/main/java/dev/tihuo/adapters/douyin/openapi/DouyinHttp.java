@@ -39,20 +39,20 @@ public final class DouyinHttp {
     private static final Logger LOG = LoggerFactory.getLogger(DouyinHttp.class);
 
     private final WebClient client;
-    private final OpenApiSettings settings;
+    private final DouyinOpenApiConfig settings;
     private final CircuitBreaker breaker;
     private final MeterRegistry registry;
     private final ObjectMapper mapper = WireJson.mapper();
     private final EnvelopeReader reader = new EnvelopeReader(mapper);
 
-    public DouyinHttp(WebClient client, OpenApiSettings settings, CircuitBreaker breaker, MeterRegistry registry) {
+    public DouyinHttp(WebClient client, DouyinOpenApiConfig settings, CircuitBreaker breaker, MeterRegistry registry) {
         this.client = client;
         this.settings = settings;
         this.breaker = breaker;
         this.registry = registry;
     }
 
-    public static WebClient webClient(Vertx vertx, OpenApiSettings settings) {
+    public static WebClient webClient(Vertx vertx, DouyinOpenApiConfig settings) {
         return WebClient.create(vertx, new WebClientOptions()
                 .setConnectTimeout((int) settings.connectTimeout().toMillis())
                 .setUserAgent("tihuo-douyin-openapi")
@@ -61,7 +61,7 @@ public final class DouyinHttp {
     }
 
     /** The breaker counts only {@link Transient} failures: a business refusal proves Douyin is up. */
-    public static CircuitBreaker circuitBreaker(String name, OpenApiSettings.Circuit c, Clock clock) {
+    public static CircuitBreaker circuitBreaker(String name, DouyinOpenApiConfig.Circuit c, Clock clock) {
         return CircuitBreaker.of(name, CircuitBreakerConfig.custom()
                 .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
                 .slidingWindowSize(c.window())

@@ -1,6 +1,7 @@
 package dev.tihuo.adapters.douyin.openapi;
 
 import dev.tihuo.adapters.douyin.openapi.DouyinFailure.TokenExpired;
+import dev.tihuo.application.port.out.TokenStore;
 import dev.tihuo.adapters.douyin.openapi.dto.Ack;
 import dev.tihuo.adapters.douyin.openapi.dto.Auth;
 import dev.tihuo.adapters.douyin.openapi.dto.Certificates;
@@ -17,7 +18,8 @@ import java.time.Duration;
 /**
  * Douyin's OpenAPI for one app, one method per call. Each call takes the shared client token; when Douyin refuses the
  * token (2190002 / 2190008 / 10008) the token is renewed once for all waiting callers and the call is retried once.
- * Other failures are returned as typed {@link DouyinFailure}s; retrying them is the outbox's business.
+ * Other failures are returned as typed {@link DouyinFailure}s; {@link DouyinOpenApiPlatform} turns them into the
+ * port's exceptions, and the application's outbox decides about retries.
  */
 public final class OpenApiClient {
     private final DouyinHttp http;
@@ -28,16 +30,16 @@ public final class OpenApiClient {
         this.tokens = tokens;
     }
 
-    /** Wires the wire client, circuit breaker and token owner of one app. {@code owner} names this instance (host:pid). */
-    public static OpenApiClient create(Vertx vertx, OpenApiSettings settings, TokenStore store, Clock clock,
-                                       MeterRegistry registry, String owner) {
+    /** Wires the wire client, circuit breaker and token owner of one app; the config's instance id owns the refresh lease. */
+    public static OpenApiClient create(Vertx vertx, DouyinOpenApiConfig settings, TokenStore store, Clock clock,
+                                       MeterRegistry registry) {
         DouyinHttp http = new DouyinHttp(DouyinHttp.webClient(vertx, settings), settings,
                 DouyinHttp.circuitBreaker("douyin-" + settings.clientKey(), settings.circuit(), clock), registry);
         ClientTokens.Fetcher fetcher = () -> http.call(Endpoints.O9_CLIENT_TOKEN,
                         Auth.ClientTokenRequest.of(settings.clientKey(), settings.clientSecret()), null)
                 .map(a -> new ClientTokens.Fetched(a.data().accessToken(), Duration.ofSeconds(a.data().expiresIn()), a.logid()));
-        ClientTokens tokens = new ClientTokens(vertx, settings.clientKey(), store, fetcher, clock, owner,
-                settings.tokenRefreshMargin(), settings.tokenRefreshLease(), Duration.ofMillis(100), registry);
+        ClientTokens tokens = new ClientTokens(vertx, settings.clientKey(), store, fetcher, clock, settings.instanceId(),
+                ClientTokens.MARGIN, ClientTokens.LEASE, Duration.ofMillis(100), registry);
         return new OpenApiClient(http, tokens);
     }
 

@@ -16,12 +16,12 @@ class CircuitBreakerTest extends DouyinTestBase {
     @BeforeEach
     void smallCircuit() {
         givenStoredToken("clt.live", Duration.ofHours(2));
-        client = newClient("i", settings().withCircuit(new OpenApiSettings.Circuit(50f, 4, 4, Duration.ofSeconds(30), 2)));
+        client = newClient(settings().withCircuit(new DouyinOpenApiConfig.Circuit(50f, 4, 4, Duration.ofSeconds(30), 2)));
     }
 
     private Throwable call() throws Exception {
         try {
-            await(client.auditRefund(new ThirdPartyCode.RefundAuditRequest("1", "AS-1", null, ThirdPartyCode.APPROVE, null, null)));
+            await(client.auditRefund(new ThirdPartyCode.RefundAuditRequest("1", "AS-1", null, ThirdPartyCode.APPROVE, null, null, null, null)));
             return null;
         } catch (Exception e) {
             return e;

@@ -1,5 +1,6 @@
 package dev.tihuo.adapters.douyin.openapi;
 
+import dev.tihuo.application.port.out.TokenStore;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tihuo.adapters.douyin.openapi.DouyinDouble.Fault;
@@ -18,7 +19,7 @@ class ClientTokensTest extends DouyinTestBase {
     private static final String O2 = "/goodlife/v1/compre_retail/order/refund/audit/";
 
     private Future<Answer<dev.tihuo.adapters.douyin.openapi.dto.Ack>> audit(int i) {
-        return client.auditRefund(new ThirdPartyCode.RefundAuditRequest("1088812345678901234", "AS-" + i, null, ThirdPartyCode.APPROVE, null, null));
+        return client.auditRefund(new ThirdPartyCode.RefundAuditRequest("1088812345678901234", "AS-" + i, null, ThirdPartyCode.APPROVE, null, null, null, null));
     }
 
     @Test
@@ -55,7 +56,7 @@ class ClientTokensTest extends DouyinTestBase {
 
     @Test
     void a_hundred_concurrent_calls_with_an_expired_token_cause_exactly_one_fetch() throws Exception {
-        store.store(KEY, "clt.expired", now().minusSeconds(5));
+        store.store(KEY, "clt.expired", now().minusSeconds(5), "test");
         List<Future<?>> calls = new ArrayList<>();
         IntStream.range(0, 100).forEach(i -> calls.add(audit(i)));
         for (Future<?> f : calls) await(f);
@@ -99,8 +100,8 @@ class ClientTokensTest extends DouyinTestBase {
 
     @Test
     void two_instances_sharing_the_store_fetch_one_token_between_them() throws Exception {
-        OpenApiClient other = newClient("instance-2", settings());
-        store.store(KEY, "clt.expired", now().minusSeconds(1));
+        OpenApiClient other = newClient(settings("instance-2"));
+        store.store(KEY, "clt.expired", now().minusSeconds(1), "test");
         douyin.failNextTokenFetch(0, Fault.HANG);
         List<Future<String>> both = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
@@ -113,12 +114,12 @@ class ClientTokensTest extends DouyinTestBase {
 
     @Test
     void an_instance_that_finds_the_lease_taken_waits_for_the_other_ones_token() throws Exception {
-        store.store(KEY, "clt.expired", now().minusSeconds(1));
-        assertThat(store.tryAcquireRefresh(KEY, "instance-9", now().plusSeconds(15))).isTrue();
+        store.store(KEY, "clt.expired", now().minusSeconds(1), "test");
+        assertThat(store.tryAcquireRefresh(KEY, "instance-9", now(), now().plusSeconds(15))).isTrue();
         Future<String> waiting = client.tokens().current();
         Thread.sleep(300);
         assertThat(waiting.isComplete()).isFalse();
-        store.store(KEY, "clt.from-instance-9", now().plusSeconds(7200));
+        store.store(KEY, "clt.from-instance-9", now().plusSeconds(7200), "test");
         douyin.accept("clt.from-instance-9");
         assertThat(await(waiting)).isEqualTo("clt.from-instance-9");
         assertThat(douyin.tokenFetches.get()).isZero();

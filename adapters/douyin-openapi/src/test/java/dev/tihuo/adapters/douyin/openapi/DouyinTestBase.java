@@ -10,7 +10,15 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
-/** One Vert.x, one Douyin double on a random port, a hand-moved clock and a client for app "awTEST". */
+/**
+ * One Vert.x, one Douyin double on a random port, a hand-moved clock and a client for app "awTEST".
+ *
+ * <p>Wire-level tests (envelope layers, malformed/truncated/HTML answers, scripted codes such as 10008, 10020, 10013,
+ * a second token refusal right after renewal, a hanging token fetch, two instances racing for the lease) keep the small
+ * {@link DouyinDouble}: it scripts any exact answer byte for byte, which the platform simulator deliberately does not
+ * (it only answers by Douyin's rules). Port-level behaviour is tested against the simulator in
+ * {@code DouyinOpenApiPlatformTest}.
+ */
 abstract class DouyinTestBase {
     static final String KEY = "awTEST";
     static final String SECRET = "s3cr3t";
@@ -29,7 +37,7 @@ abstract class DouyinTestBase {
         clock = MutableClock.at("2026-01-01T12:00:00Z");
         store = new InMemoryTokenStore(clock);
         registry = new SimpleMeterRegistry();
-        client = newClient("instance-1", settings());
+        client = newClient(settings());
     }
 
     OpenApiSettings settings() {
@@ -43,7 +51,7 @@ abstract class DouyinTestBase {
 
     /** Puts a live token in the shared store that the double accepts, so tests about a call don't see a token fetch. */
     void givenStoredToken(String token, Duration left) {
-        store.store(KEY, token, clock.instant().plus(left));
+        store.store(KEY, token, clock.instant().plus(left), "test");
         douyin.accept(token);
     }
 

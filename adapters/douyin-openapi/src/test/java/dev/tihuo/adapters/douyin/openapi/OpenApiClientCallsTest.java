@@ -1,5 +1,6 @@
 package dev.tihuo.adapters.douyin.openapi;
 
+import dev.tihuo.application.port.out.TokenStore;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -29,7 +30,7 @@ class OpenApiClientCallsTest extends DouyinTestBase {
     @Test
     void client_token_is_fetched_with_key_secret_and_grant_type_and_no_access_token() throws Exception {
         store = new InMemoryTokenStore(clock);
-        client = newClient("i", settings());
+        client = newClient(settings());
         String token = await(client.tokens().current());
         DouyinDouble.Recorded r = douyin.last("/oauth/client_token/");
         assertThat(r.method()).isEqualTo("POST");
@@ -241,7 +242,7 @@ class OpenApiClientCallsTest extends DouyinTestBase {
 
     @Test
     void refund_audit_posts_shape_b() throws Exception {
-        await(client.auditRefund(new ThirdPartyCode.RefundAuditRequest("1088812345678901234", "AS-7001", "R-1", ThirdPartyCode.REJECT, 3L, "redeemed")));
+        await(client.auditRefund(new ThirdPartyCode.RefundAuditRequest("1088812345678901234", "AS-7001", "R-1", ThirdPartyCode.REJECT, 3L, "redeemed", null, null)));
         assertThat(douyin.last("/goodlife/v1/compre_retail/order/refund/audit/").json().toString())
                 .isEqualTo("{\"order_id\":\"1088812345678901234\",\"after_sale_id\":\"AS-7001\",\"out_after_sale_id\":\"R-1\",\"audit_result\":2,"
                         + "\"reason_code\":3,\"reason_msg\":\"redeemed\"}");
@@ -263,7 +264,7 @@ class OpenApiClientCallsTest extends DouyinTestBase {
 
     @Test
     void one_log_line_and_one_timer_sample_per_call() throws Exception {
-        await(client.auditRefund(new ThirdPartyCode.RefundAuditRequest("1", "AS-1", null, ThirdPartyCode.APPROVE, null, null)));
+        await(client.auditRefund(new ThirdPartyCode.RefundAuditRequest("1", "AS-1", null, ThirdPartyCode.APPROVE, null, null, null, null)));
         assertThat(registry.find("tihuo.douyin.calls").tags("api", "O2", "outcome", "ok").timer().count()).isEqualTo(1);
     }
 }

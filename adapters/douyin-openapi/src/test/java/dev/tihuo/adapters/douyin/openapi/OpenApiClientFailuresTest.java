@@ -25,7 +25,7 @@ class OpenApiClientFailuresTest extends DouyinTestBase {
     @EnumSource(value = Fault.class, names = "LOST_ANSWER", mode = EnumSource.Mode.EXCLUDE)
     void network_and_gateway_faults_are_transient(Fault fault) throws Exception {
         warmUp();
-        client = newClient("i", settings().withTimeouts(Duration.ofSeconds(1), Duration.ofMillis(500)));
+        client = newClient(settings().withTimeouts(Duration.ofSeconds(1), Duration.ofMillis(500)));
         douyin.failNext(1, fault);
         Throwable t = failureOf(client.issueCodeCallback(issued));
         assertThat(t).isInstanceOf(Transient.class);

@@ -32,9 +32,13 @@ public final class ThirdPartyCode {
     public static final int APPROVE = 1;
     public static final int REJECT = 2;
 
-    /** O2 {@code POST /goodlife/v1/compre_retail/order/refund/audit/}, shape B (D8); {@code after_sale_id} = {@code biz_uniq_key}. */
+    /**
+     * O2 {@code POST /goodlife/v1/compre_retail/order/refund/audit/}, shape B (D8); {@code after_sale_id} = {@code biz_uniq_key}.
+     * {@code codes} / {@code certificates}: only when rejecting a refund of a voucher whose code was issued late (补码,
+     * D7). Shape B has no field for them; they follow S4's and shape A's names [INFER] and are left out otherwise.
+     */
     public record RefundAuditRequest(String orderId, String afterSaleId, String outAfterSaleId, int auditResult,
-                                     Long reasonCode, String reasonMsg) {
+                                     Long reasonCode, String reasonMsg, List<String> codes, List<CertificateCode> certificates) {
         public RefundAuditRequest {
             if (afterSaleId == null || afterSaleId.isBlank()) throw new IllegalArgumentException("after_sale_id is required");
             if (auditResult != APPROVE && auditResult != REJECT) throw new IllegalArgumentException("audit_result is 1 approve or 2 reject");
