@@ -40,13 +40,17 @@ abstract class DouyinTestBase {
         client = newClient(settings());
     }
 
-    OpenApiSettings settings() {
-        return OpenApiSettings.defaults(douyin.baseUrl(), KEY, SECRET)
+    DouyinOpenApiConfig settings() {
+        return settings("instance-1");
+    }
+
+    DouyinOpenApiConfig settings(String instanceId) {
+        return DouyinOpenApiConfig.defaults(douyin.baseUrl(), KEY, SECRET, instanceId)
                 .withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(3));
     }
 
-    OpenApiClient newClient(String owner, OpenApiSettings settings) {
-        return OpenApiClient.create(vertx, settings, store, clock, registry, owner);
+    OpenApiClient newClient(DouyinOpenApiConfig settings) {
+        return OpenApiClient.create(vertx, settings, store, clock, registry);
     }
 
     /** Puts a live token in the shared store that the double accepts, so tests about a call don't see a token fetch. */

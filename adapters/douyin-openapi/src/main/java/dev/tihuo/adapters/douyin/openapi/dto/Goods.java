@@ -66,7 +66,6 @@ public final class Goods {
             if (productId == null && outId == null) throw new IllegalArgumentException("product_id or out_id is required");
             if (skuList == null || skuList.isEmpty()) throw new IllegalArgumentException("sku_list is required");
         }
-        public SkuBatchSaveRequest withProductId(String id) { return new SkuBatchSaveRequest(accountId, id, outId, skuList); }
     }
 
     public record SkuBatchSaveData(JsonNode skuIds) {}

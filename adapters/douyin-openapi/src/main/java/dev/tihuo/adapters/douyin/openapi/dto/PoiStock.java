@@ -22,7 +22,6 @@ public final class PoiStock {
             if (poiStockList == null || poiStockList.isEmpty()) throw new IllegalArgumentException("poi_stock_list is empty");
             poiStockList = List.copyOf(poiStockList);
         }
-        public SaveRequest only(List<Entry> entries) { return new SaveRequest(accountId, rootLifeAccountId, entries); }
     }
 
     /** Stock of one SKU in one store: absolute quantity (D12). */
