@@ -1,4 +1,7 @@
-/** Outgoing adapter to Douyin's OpenAPI (open.douyin.com): wire client, client token, outbox delivery. */
+/**
+ * Outgoing adapter to Douyin's OpenAPI (open.douyin.com): {@link dev.tihuo.adapters.douyin.openapi.DouyinOpenApiPlatform}
+ * implements the application's {@code DouyinPlatform} port on the wire client and the shared client token.
+ */
 @SecondaryAdapter
 package dev.tihuo.adapters.douyin.openapi;
 
