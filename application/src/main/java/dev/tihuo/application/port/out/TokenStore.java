@@ -16,5 +16,10 @@ public interface TokenStore {
     /** Stores a fresh token and releases the lease. */
     void store(String clientKey, String token, Instant expiresAt, String owner);
 
-    record StoredToken(String token, Instant expiresAt) {}
+    record StoredToken(String token, Instant expiresAt) {
+        @Override
+        public String toString() {
+            return "StoredToken[token=***, expiresAt=" + expiresAt + "]";
+        }
+    }
 }
