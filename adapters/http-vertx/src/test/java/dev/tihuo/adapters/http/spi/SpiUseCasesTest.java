@@ -161,6 +161,26 @@ class SpiUseCasesTest extends SpiDoorTestBase {
     }
 
     @Test
+    void s1_the_same_douyin_order_id_under_another_merchant_is_40009_not_an_endless_retry() throws Exception {
+        // D17: another merchant of the same app, with a store on the same POI and the same Douyin SKU mapped
+        dev.tihuo.domain.shared.MerchantId other = new dev.tihuo.domain.shared.MerchantId("7000000000000000002");
+        app.openStore(other, "S-X", "6600000000000000003");
+        app.publishProduct(other, "P-X", PRODUCT_AB, dev.tihuo.domain.catalog.CodeIssuing.AT_ONCE,
+                new dev.tihuo.application.memory.InMemoryTihuo.SkuSpec("SKU-X", DOUYIN_SKU_A, PRICE));
+        app.putOnShelf(other, "S-X", "SKU-X", 10);
+        created(O1, DOUYIN_SKU_A, 1);
+        String after = state();
+
+        // Douyin's order ids are global: the same id with another account_id is the same key with another body
+        Reply reply = call(SpiEndpoint.CREATE_ORDER, createOrderBody(O1, "6600000000000000003", DOUYIN_SKU_A, 1)
+                .put("account_id", "7000000000000000002"));
+
+        assertThat(reply.errorCode()).as(reply.body()).isEqualTo(40009);
+        assertThat(state()).isEqualTo(after);
+        assertThat(app.available(other, "S-X", "SKU-X")).isEqualTo(10);
+    }
+
+    @Test
     void s1_a_missing_field_is_40003_before_any_use_case_runs() throws Exception {
         String before = state();
         JsonObject body = createOrderBody(O1, POI_A, DOUYIN_SKU_A, 2);
