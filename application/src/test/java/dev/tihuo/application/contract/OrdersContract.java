@@ -88,6 +88,18 @@ public abstract class OrdersContract extends PortContract {
     }
 
     @Test
+    void a_change_to_a_loaded_order_is_not_visible_until_it_is_saved() {
+        orders().save(Samples.placed("1090000000000000013", T0));
+        Order loaded = orders().find(new DouyinOrderId("1090000000000000013")).orElseThrow();
+
+        loaded.pay(at(1));
+
+        assertThat(orders().find(new DouyinOrderId("1090000000000000013")).orElseThrow().state()).isEqualTo(OrderState.CREATED);
+        orders().save(loaded);
+        assertThat(orders().find(new DouyinOrderId("1090000000000000013")).orElseThrow().state()).isEqualTo(OrderState.PAID);
+    }
+
+    @Test
     void a_second_insert_of_the_same_order_is_a_duplicate() {
         orders().save(Samples.placed("1090000000000000004", T0));
 
