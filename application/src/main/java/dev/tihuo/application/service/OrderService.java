@@ -1,5 +1,6 @@
 package dev.tihuo.application.service;
 
+import dev.tihuo.application.port.in.IdempotencyConflict;
 import dev.tihuo.application.port.in.TryAgainLater;
 import dev.tihuo.application.port.in.spi.CreateOrder;
 import dev.tihuo.application.port.in.spi.NotifyCancellation;
@@ -50,8 +51,12 @@ public final class OrderService implements CreateOrder, NotifyPayment, NotifyCan
     @Override
     public Created create(CreateOrder.Command command) {
         return idempotency.once(command.merchant().value(), "create-order", command.order().value(), command, Created.class, () -> {
-            var existing = orders.find(command.merchant(), command.order());
+            var existing = orders.find(command.order());
             if (existing.isPresent()) {
+                if (!existing.get().merchant().equals(command.merchant())) {
+                    // Douyin's order ids are global: the same key with another account_id is another request (D16 40009)
+                    throw new IdempotencyConflict("create-order", command.order().value());
+                }
                 return new Created(existing.get().outId().value());
             }
             Store store = stores.findByPoi(command.merchant(), command.poi())
