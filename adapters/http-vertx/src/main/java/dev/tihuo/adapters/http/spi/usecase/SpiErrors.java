@@ -60,9 +60,10 @@ public final class SpiErrors {
                 case UNKNOWN_STORE -> SpiRejection.unknownSkuOrStore("poi_id is not mapped to a store of this merchant");
                 case INSUFFICIENT_STOCK -> SpiRejection.outOfStock("insufficient stock at the chosen store");
                 case UNKNOWN_ORDER -> SpiRejection.unknownOrder("unknown order");
-                case INVALID_VALUE, CODE_MALFORMED -> SpiRejection.malformed(
+                // A refund line naming a unit the order does not have is a request tihuo cannot read, not a fault.
+                case INVALID_VALUE, CODE_MALFORMED, CODE_CHECK_FAILED, UNKNOWN_VOUCHER -> SpiRejection.malformed(
                         "invalid request: " + (domain.getMessage() == null ? domain.reason().name() : domain.getMessage()));
-                case STALE_STATE -> SpiRejection.retryLater("temporarily unable to process; please retry");
+                case STALE_STATE, DUPLICATE -> SpiRejection.retryLater("temporarily unable to process; please retry");
                 default -> null;
             };
             if (mapped != null) {
