@@ -13,7 +13,14 @@ public final class CounterPage {
     private CounterPage() {}
 
     public static void mount(Router router) {
-        router.get(PATH).handler(ctx -> ctx.redirect(PATH + "/"));
+        // Vert.x matches "/counter" for "/counter/" too: redirect the bare path only.
+        router.get(PATH).handler(ctx -> {
+            if (PATH.equals(ctx.request().path())) {
+                ctx.redirect(PATH + "/");
+            } else {
+                ctx.next();
+            }
+        });
         router.route(PATH + "/*").handler(ctx -> {
             ctx.response().putHeader("X-Content-Type-Options", "nosniff")
                     .putHeader("X-Frame-Options", "DENY")

@@ -357,6 +357,15 @@ class MerchantApiTest {
         assertError(world.post("/api/v1/stores", ADMIN_X, "{\"name\":\"" + "x".repeat(70_000) + "\"}"), 413, "payload_too_large");
     }
 
+    @Test
+    void the_counter_page_is_served_without_a_key() {
+        Response page = world.get("/counter/", null);
+        assertThat(page.status()).as(page.body()).isEqualTo(200);
+        assertThat(page.body()).contains("提货券核销").contains("counter.js");
+        assertThat(world.get("/counter/counter.js", null).status()).isEqualTo(200);
+        assertThat(world.get("/counter", null).status()).isEqualTo(200); // the client follows the redirect
+    }
+
     static void assertError(Response r, int status, String code) {
         assertThat(r.status()).as(r.body()).isEqualTo(status);
         assertThat(r.errorCode()).as(r.body()).isEqualTo(code);

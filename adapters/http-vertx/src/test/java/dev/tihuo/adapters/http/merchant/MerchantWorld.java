@@ -55,7 +55,7 @@ final class MerchantWorld implements AutoCloseable {
     final OutboxService outbox = new OutboxService(tihuo.ports());
     final Vertx vertx = Vertx.vertx();
     final ExecutorService blocking = Executors.newFixedThreadPool(16);
-    final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+    final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NORMAL).connectTimeout(Duration.ofSeconds(5)).build();
     final HttpServer server;
     private final AtomicInteger sequence = new AtomicInteger();
 
