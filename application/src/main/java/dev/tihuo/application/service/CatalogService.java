@@ -59,7 +59,7 @@ public final class CatalogService implements Catalog, Stock {
             StoreId id = new StoreId(draft.storeId());
             PoiId poi = new PoiId(draft.poiId());
             stores.findByPoi(merchant, poi).filter(s -> !s.id().equals(id)).ifPresent(s -> {
-                throw new DomainException(Reason.DUPLICATE, "POI " + poi + " is already linked to store " + s.id());
+                throw new DomainException(Reason.ALREADY_EXISTS, "POI " + poi + " is already linked to store " + s.id());
             });
             Store store = stores.find(merchant, id).orElse(null);
             if (store == null) {
@@ -84,7 +84,7 @@ public final class CatalogService implements Catalog, Stock {
             List<Sku> skus = draft.skus().stream().map(CatalogService::sku).toList();
             for (Sku sku : skus) {
                 products.findBySku(merchant, sku.outId()).filter(p -> !p.outId().equals(id)).ifPresent(p -> {
-                    throw new DomainException(Reason.DUPLICATE, "SKU " + sku.outId() + " belongs to product " + p.outId());
+                    throw new DomainException(Reason.ALREADY_EXISTS, "SKU " + sku.outId() + " belongs to product " + p.outId());
                 });
             }
             CodeIssuing issuing = draft.codeIssuing() == null ? CodeIssuing.AT_ONCE : draft.codeIssuing();

@@ -26,5 +26,7 @@ public enum Reason {
     LATE_CODE_NOT_ALLOWED,
     REFUND_EXCEEDS_PAID,
     STALE_STATE,
-    DUPLICATE
+    DUPLICATE,
+    /** A business identifier (POI, SKU out-id) already belongs to something else: not a race, never retried. */
+    ALREADY_EXISTS
 }

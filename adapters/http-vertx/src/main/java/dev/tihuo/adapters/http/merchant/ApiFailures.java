@@ -112,7 +112,7 @@ final class ApiFailures {
             case REDEMPTION_CANCEL_WINDOW_CLOSED -> new ApiError(409, "redemption_cancel_window_closed", message);
             case INSUFFICIENT_STOCK -> new ApiError(409, "insufficient_stock", message);
             case STOCK_BELOW_RESERVED -> new ApiError(409, "stock_below_reserved", message);
-            case DUPLICATE -> new ApiError(409, "already_exists", message);
+            case DUPLICATE, ALREADY_EXISTS -> new ApiError(409, "already_exists", message);
             case STALE_STATE -> new ApiError(503, "try_again", "busy: please try again in a moment");
             case ILLEGAL_TRANSITION, ISSUE_WINDOW_CLOSED, LATE_CODE_NOT_ALLOWED, REFUND_EXCEEDS_PAID ->
                     new ApiError(409, "conflict", message);

@@ -252,7 +252,6 @@ public final class MerchantApi {
             if (exists) {
                 throw ApiError.alreadyExists("store " + body.storeId() + " exists; update it with PUT");
             }
-            requirePoiFree(c, body.storeId().strip(), body.poiId().strip());
             return map.store(uc.catalog().saveStore(c.merchant(), new Catalog.StoreDraft(body.storeId(), body.poiId(), body.name())));
         });
     }
@@ -264,20 +263,8 @@ public final class MerchantApi {
             if (uc.catalog().stores(c.merchant()).stream().noneMatch(s -> s.storeId().equals(id))) {
                 throw ApiError.notFound("no store " + id);
             }
-            requirePoiFree(c, id, body.poiId().strip());
             return map.store(uc.catalog().saveStore(c.merchant(), new Catalog.StoreDraft(id, body.poiId(), body.name())));
         });
-    }
-
-    /**
-     * A POI belongs to one store. Checked here because the use case's own refusal (DUPLICATE) is read by its
-     * conflict retry as a lost race and surfaces as "try again".
-     */
-    private void requirePoiFree(Caller c, String storeId, String poiId) {
-        uc.catalog().stores(c.merchant()).stream().filter(s -> s.poiId().equals(poiId) && !s.storeId().equals(storeId)).findFirst()
-                .ifPresent(s -> {
-                    throw ApiError.alreadyExists("POI " + poiId + " is already linked to store " + s.storeId());
-                });
     }
 
     private void createProduct(RoutingContext ctx) {
@@ -287,22 +274,8 @@ public final class MerchantApi {
             if (uc.catalog().products(c.merchant()).stream().anyMatch(p -> p.productOutId().equals(id))) {
                 throw ApiError.alreadyExists("product " + id + " exists; update it with PUT");
             }
-            requireSkusFree(c, id, body);
             return map.product(uc.catalog().saveProduct(c.merchant(), draft(id, body)));
         });
-    }
-
-    /** A SKU belongs to one product; checked here for the same reason as {@link #requirePoiFree}. */
-    private void requireSkusFree(Caller c, String productOutId, Requests.ProductBody body) {
-        Set<String> wanted = body.skus().stream().map(s -> s.skuOutId().strip()).collect(Collectors.toSet());
-        for (Catalog.ProductView other : uc.catalog().products(c.merchant())) {
-            if (other.productOutId().equals(productOutId)) {
-                continue;
-            }
-            other.skus().stream().filter(s -> wanted.contains(s.skuOutId())).findFirst().ifPresent(s -> {
-                throw ApiError.alreadyExists("SKU " + s.skuOutId() + " belongs to product " + other.productOutId());
-            });
-        }
     }
 
     private void updateProduct(RoutingContext ctx) {
@@ -310,7 +283,6 @@ public final class MerchantApi {
             Requests.ProductBody body = body(ctx, Requests.ProductBody.class);
             String id = ctx.pathParam("productOutId");
             uc.catalog().product(c.merchant(), id); // 404 when it does not exist
-            requireSkusFree(c, id, body);
             return map.product(uc.catalog().saveProduct(c.merchant(), draft(id, body)));
         });
     }
