@@ -37,6 +37,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.jmolecules.ddd.annotation.AggregateRoot;
 import org.jmolecules.ddd.annotation.Identity;
@@ -261,12 +262,12 @@ public final class Order {
 
     /** The refund was approved or is pending (S5): the units wait for Douyin's refund notice. */
     public void putUpForRefund(Collection<Integer> numbers) {
-        numbers.stream().map(this::voucher).forEach(Voucher::requestRefund);
+        allOrNothing(numbers, Voucher::requestRefund);
     }
 
     /** The refund was rejected (at once or through O2): the units stay valid. */
     public void keepAfterRefundRejected(Collection<Integer> numbers, Instant now) {
-        numbers.stream().map(this::voucher).forEach(v -> v.keepAfterRefundRejected(now));
+        allOrNothing(numbers, v -> v.keepAfterRefundRejected(now));
     }
 
     /** S6: Douyin has paid the money back for these units; their reservation is released. */
@@ -280,6 +281,7 @@ public final class Order {
             throw new DomainException(Reason.REFUND_EXCEEDS_PAID,
                     "order " + id + " was paid " + amount.pay() + "; " + already + " refunded already, " + total + " more asked");
         }
+        amounts.forEach((number, money) -> Voucher.reconstitute(voucher(number).snapshot()).refund(money));
         List<StockMovement> released = new ArrayList<>();
         amounts.forEach((number, money) -> {
             Voucher v = voucher(number);
@@ -294,11 +296,11 @@ public final class Order {
 
     /** S7 申请退货 for picked-up units (D9). */
     public void requestReturn(Collection<Integer> numbers) {
-        numbers.stream().map(this::voucher).forEach(Voucher::requestReturn);
+        allOrNothing(numbers, Voucher::requestReturn);
     }
 
     public void keepAfterReturnRejected(Collection<Integer> numbers) {
-        numbers.stream().map(this::voucher).forEach(Voucher::keepAfterReturnRejected);
+        allOrNothing(numbers, Voucher::keepAfterReturnRejected);
     }
 
     /** Vouchers past their validity become expired; Douyin then asks for the expiry refund. */
@@ -396,6 +398,15 @@ public final class Order {
         if (state == OrderState.CREATED) {
             moveTo(OrderState.PAID, "issue request implies payment (D2)", now);
         }
+    }
+
+    /** Tries the change on copies of the units first, so a command refused for one unit changes none of them. */
+    private void allOrNothing(Collection<Integer> numbers, Consumer<Voucher> change) {
+        Map<Integer, Voucher> trial = new LinkedHashMap<>();
+        for (Integer number : numbers) {
+            change.accept(trial.computeIfAbsent(number, n -> Voucher.reconstitute(voucher(n).snapshot())));
+        }
+        numbers.stream().map(this::voucher).forEach(change);
     }
 
     private IssueFailed fail(IssueFailure failure, String cause, Instant now) {
