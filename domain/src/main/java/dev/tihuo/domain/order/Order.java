@@ -249,8 +249,13 @@ public final class Order {
         String verifyId = voucher.verifyId().orElse(null);
         voucher.cancelRedemption(now);
         summarise("redemption of voucher " + voucher.number() + " cancelled", now);
-        return new RedemptionCancelled(merchant, id, voucher.number(), code, token, verifyId,
-                List.of(new StockMovement(Kind.RESTORE, pickedUpAt, voucher.sku(), 1)), now);
+        List<StockMovement> moves = new ArrayList<>(List.of(new StockMovement(Kind.RESTORE, pickedUpAt, voucher.sku(), 1)));
+        if (!pickedUpAt.equals(store)) {
+            // the buyer moved the pickup since (D13): the goods are back where they left, the unit is reserved where it will be picked up
+            moves.add(new StockMovement(Kind.RELEASE, pickedUpAt, voucher.sku(), 1));
+            moves.add(new StockMovement(Kind.RESERVE, store, voucher.sku(), 1));
+        }
+        return new RedemptionCancelled(merchant, id, voucher.number(), code, token, verifyId, List.copyOf(moves), now);
     }
 
     /** Douyin's verify reply (O3) named the verification record, needed for a later cancel (O4). */
