@@ -16,7 +16,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 
 /** Random sequences of stock commands against a plain model: available never negative, always on hand - reserved. */
-class StoreStockProperties {
+class StoreStockPropertyTest {
     private static final StockKey KEY = new StockKey(MERCHANT, STORE_A, TEA);
 
     enum Op { RESERVE, RELEASE, CONSUME_RESERVED, CONSUME_ON_HAND, RESTORE, RESTOCK, SET_ON_HAND, ADJUST }

@@ -12,7 +12,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /** Random command sequences against refunds and returns: only table transitions, nothing out of a final state. */
-class AfterSaleProperties {
+class AfterSalePropertyTest {
 
     @Provide
     Arbitrary<List<Command>> commands() {
