@@ -18,7 +18,8 @@ final class StandardRefundPolicy implements RefundPolicy {
     @Override
     public RefundDecision decideRefund(Order order, List<Integer> vouchers, Optional<List<PickupCode>> lateCodes) {
         if (order.state() == OrderState.ISSUE_FAILED && order.issueFailure().orElse(null) == IssueFailure.LAPSED) {
-            return lateCodes.<RefundDecision>map(codes -> new RefundDecision.Reject("code supplied late (补码)", codes))
+            return lateCodes.filter(codes -> !codes.isEmpty())
+                    .<RefundDecision>map(codes -> new RefundDecision.Reject("code supplied late (补码)", codes))
                     .orElseGet(RefundDecision::approve);
         }
         long pickedUp = vouchers.stream().map(order::voucher)

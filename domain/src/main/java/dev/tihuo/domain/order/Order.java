@@ -37,6 +37,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.jmolecules.ddd.annotation.AggregateRoot;
 import org.jmolecules.ddd.annotation.Identity;
@@ -248,8 +249,13 @@ public final class Order {
         String verifyId = voucher.verifyId().orElse(null);
         voucher.cancelRedemption(now);
         summarise("redemption of voucher " + voucher.number() + " cancelled", now);
-        return new RedemptionCancelled(merchant, id, voucher.number(), code, token, verifyId,
-                List.of(new StockMovement(Kind.RESTORE, pickedUpAt, voucher.sku(), 1)), now);
+        List<StockMovement> moves = new ArrayList<>(List.of(new StockMovement(Kind.RESTORE, pickedUpAt, voucher.sku(), 1)));
+        if (!pickedUpAt.equals(store)) {
+            // the buyer moved the pickup since (D13): the goods are back where they left, the unit is reserved where it will be picked up
+            moves.add(new StockMovement(Kind.RELEASE, pickedUpAt, voucher.sku(), 1));
+            moves.add(new StockMovement(Kind.RESERVE, store, voucher.sku(), 1));
+        }
+        return new RedemptionCancelled(merchant, id, voucher.number(), code, token, verifyId, List.copyOf(moves), now);
     }
 
     /** Douyin's verify reply (O3) named the verification record, needed for a later cancel (O4). */
@@ -261,12 +267,12 @@ public final class Order {
 
     /** The refund was approved or is pending (S5): the units wait for Douyin's refund notice. */
     public void putUpForRefund(Collection<Integer> numbers) {
-        numbers.stream().map(this::voucher).forEach(Voucher::requestRefund);
+        allOrNothing(numbers, Voucher::requestRefund);
     }
 
     /** The refund was rejected (at once or through O2): the units stay valid. */
     public void keepAfterRefundRejected(Collection<Integer> numbers, Instant now) {
-        numbers.stream().map(this::voucher).forEach(v -> v.keepAfterRefundRejected(now));
+        allOrNothing(numbers, v -> v.keepAfterRefundRejected(now));
     }
 
     /** S6: Douyin has paid the money back for these units; their reservation is released. */
@@ -280,6 +286,7 @@ public final class Order {
             throw new DomainException(Reason.REFUND_EXCEEDS_PAID,
                     "order " + id + " was paid " + amount.pay() + "; " + already + " refunded already, " + total + " more asked");
         }
+        amounts.forEach((number, money) -> Voucher.reconstitute(voucher(number).snapshot()).refund(money));
         List<StockMovement> released = new ArrayList<>();
         amounts.forEach((number, money) -> {
             Voucher v = voucher(number);
@@ -294,11 +301,11 @@ public final class Order {
 
     /** S7 申请退货 for picked-up units (D9). */
     public void requestReturn(Collection<Integer> numbers) {
-        numbers.stream().map(this::voucher).forEach(Voucher::requestReturn);
+        allOrNothing(numbers, Voucher::requestReturn);
     }
 
     public void keepAfterReturnRejected(Collection<Integer> numbers) {
-        numbers.stream().map(this::voucher).forEach(Voucher::keepAfterReturnRejected);
+        allOrNothing(numbers, Voucher::keepAfterReturnRejected);
     }
 
     /** Vouchers past their validity become expired; Douyin then asks for the expiry refund. */
@@ -396,6 +403,15 @@ public final class Order {
         if (state == OrderState.CREATED) {
             moveTo(OrderState.PAID, "issue request implies payment (D2)", now);
         }
+    }
+
+    /** Tries the change on copies of the units first, so a command refused for one unit changes none of them. */
+    private void allOrNothing(Collection<Integer> numbers, Consumer<Voucher> change) {
+        Map<Integer, Voucher> trial = new LinkedHashMap<>();
+        for (Integer number : numbers) {
+            change.accept(trial.computeIfAbsent(number, n -> Voucher.reconstitute(voucher(n).snapshot())));
+        }
+        numbers.stream().map(this::voucher).forEach(change);
     }
 
     private IssueFailed fail(IssueFailure failure, String cause, Instant now) {

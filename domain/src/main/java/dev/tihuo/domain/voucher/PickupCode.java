@@ -24,8 +24,9 @@ public record PickupCode(String value) {
 
     public PickupCode {
         Objects.requireNonNull(value, "code");
-        if (check(value) != null) {
-            throw new DomainException(Reason.CODE_MALFORMED, "not a valid pickup code");
+        String problem = check(value);
+        if (problem != null) {
+            throw new DomainException(reasonFor(problem), "not a valid pickup code: " + problem);
         }
     }
 
@@ -37,8 +38,7 @@ public record PickupCode(String value) {
         String normalised = normalise(typed);
         String problem = check(normalised);
         if (problem != null) {
-            Reason reason = problem.startsWith("check") ? Reason.CODE_CHECK_FAILED : Reason.CODE_MALFORMED;
-            throw new DomainException(reason, problem);
+            throw new DomainException(reasonFor(problem), problem);
         }
         return new PickupCode(normalised);
     }
@@ -96,6 +96,10 @@ public record PickupCode(String value) {
             return "check character does not match: the code was mistyped";
         }
         return null;
+    }
+
+    private static Reason reasonFor(String problem) {
+        return problem.startsWith("check") ? Reason.CODE_CHECK_FAILED : Reason.CODE_MALFORMED;
     }
 
     private static char checkSymbol(String body) {
