@@ -172,6 +172,7 @@ public final class Order {
 
     /** Codes for every unit: in the S4 reply (from PAID or CREATED, D2) or, from ISSUING, for the O1 callback. */
     public CodesIssued issue(List<PickupCode> codes, Instant validUntil, Instant now) {
+        requireOneCodePerUnit(codes); // before the implied payment: a refused command changes nothing
         payImplicitly(now);
         requireState("issue codes", OrderState.PAID, OrderState.ISSUING);
         boolean byCallback = state == OrderState.ISSUING;
@@ -423,11 +424,15 @@ public final class Order {
         return new IssueFailed(merchant, id, failure, byCallback, released, now);
     }
 
-    private List<IssuedVoucher> hand(List<PickupCode> codes, Instant validUntil, CodeHandOut handOut) {
+    private void requireOneCodePerUnit(List<PickupCode> codes) {
         if (codes.size() != vouchers.size() || codes.stream().distinct().count() != codes.size()) {
             throw new DomainException(Reason.INVALID_VALUE,
                     "order " + id + " needs " + vouchers.size() + " distinct codes, got " + codes.size());
         }
+    }
+
+    private List<IssuedVoucher> hand(List<PickupCode> codes, Instant validUntil, CodeHandOut handOut) {
+        requireOneCodePerUnit(codes);
         List<IssuedVoucher> issued = new ArrayList<>();
         for (int i = 0; i < vouchers.size(); i++) {
             Voucher v = vouchers.get(i);

@@ -59,6 +59,18 @@ public final class DouyinOpenApiPlatform implements DouyinPlatform {
                 DouyinHttp.webClient(vertx, config), config);
     }
 
+    /**
+     * For readiness: Douyin counts as usable when the circuit is closed, and as "waiting" (not a failure of tihuo)
+     * when it is open: messages then stay in the outbox until Douyin answers again.
+     */
+    public String health() {
+        return switch (client.http().breaker().getState()) {
+            case CLOSED -> "UP (circuit closed)";
+            case OPEN, FORCED_OPEN -> "DOWN (circuit open: messages wait in the outbox)";
+            default -> "RECOVERING (circuit " + client.http().breaker().getState() + ")";
+        };
+    }
+
     /** The wire client underneath, for the calls the port does not (yet) name (O8, O10, G1, G2, G5, G8, G9). */
     public OpenApiClient client() { return client; }
 
