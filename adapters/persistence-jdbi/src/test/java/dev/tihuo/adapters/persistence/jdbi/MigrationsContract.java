@@ -12,7 +12,7 @@ abstract class MigrationsContract extends DatabaseContract {
 
     @Test
     void the_first_open_creates_every_infrastructure_table() {
-        assertThat(database.migrationsApplied()).isEqualTo(1);
+        assertThat(database.migrationsApplied()).as("migrations applied by the first open of the class").isEqualTo(1);
         for (String table : TABLES) {
             assertThat(rows(database, table)).as(table).isZero();
         }

@@ -65,9 +65,9 @@ abstract class TokenStoreContract extends DatabaseContract {
 
     @Test
     void of_many_instances_racing_for_the_lease_exactly_one_wins() {
+        List<Database> instances = List.of(database, store.open());
         for (int round = 0; round < 5; round++) {
             String app = APP + "-" + round;
-            List<Database> instances = List.of(database, store.open());
             List<Boolean> won = Concurrently.run(12, i ->
                     instances.get(i % 2).tokenStore(clock).tryAcquireRefresh(app, "node-" + i, at(30)));
             assertThat(won).containsOnlyOnce(true);
