@@ -46,8 +46,8 @@ public final class Database implements AutoCloseable {
             MigrateResult result = migrate(dataSource);
             Jdbi jdbi = Jdbi.create(dataSource);
             JavaTimeMapping.install(jdbi);
-            LOG.info("database {} ready ({} migration(s) applied, schema version {})",
-                    config, result.migrationsExecuted, result.targetSchemaVersion);
+            LOG.info("database {} ready ({} migration(s) applied{})", config, result.migrationsExecuted,
+                    result.targetSchemaVersion == null ? ", schema already current" : ", now at version " + result.targetSchemaVersion);
             return new Database(config, dataSource, jdbi, result.migrationsExecuted);
         } catch (RuntimeException e) {
             dataSource.close();
