@@ -31,7 +31,7 @@ public final class DurabilityCost {
         if (threadCounts.isEmpty()) {
             threadCounts = List.of(1, 4);
         }
-        boolean postgres = new PostgresAvailable().evaluateExecutionCondition(null).isEnabled();
+        boolean postgres = !new PostgresAvailable().evaluateExecutionCondition(null).isDisabled();
         Map<String, List<Double>> results = new LinkedHashMap<>();
         for (int run = 1; run <= runs; run++) {
             for (int threads : threadCounts) {
