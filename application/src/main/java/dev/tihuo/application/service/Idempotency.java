@@ -1,0 +1,79 @@
+package dev.tihuo.application.service;
+
+import dev.tihuo.application.port.in.IdempotencyConflict;
+import dev.tihuo.application.port.in.TryAgainLater;
+import dev.tihuo.application.port.out.IdempotencyRecords;
+import dev.tihuo.application.port.out.UnitOfWork;
+import dev.tihuo.domain.shared.DomainException;
+import dev.tihuo.domain.shared.Reason;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.function.Supplier;
+
+/**
+ * Runs an SPI use case at most once per idempotency key (spi.md §2): the first answer is stored with a fingerprint
+ * of the request in the same transaction as the state change; a retry with the same request gets the stored
+ * answer, a retry with another request gets {@link IdempotencyConflict} and changes nothing.
+ *
+ * <p>The fingerprint is a SHA-256 of the command's {@code toString()}: commands are records of value records, so the
+ * text is their content, independent of the JSON's key order and whitespace. Two requests racing on one key both
+ * run; the loser's insert fails (DUPLICATE), it rolls back, and its retry finds the winner's answer.
+ */
+final class Idempotency {
+    private static final int ATTEMPTS = 8;
+
+    private final IdempotencyRecords records;
+    private final UnitOfWork unitOfWork;
+    private final Clock clock;
+
+    Idempotency(IdempotencyRecords records, UnitOfWork unitOfWork, Clock clock) {
+        this.records = records;
+        this.unitOfWork = unitOfWork;
+        this.clock = clock;
+    }
+
+    <R> R once(String merchant, String operation, String key, Object request, Class<R> answerType, Supplier<R> work) {
+        String fingerprint = fingerprint(request);
+        return retryingConflicts(() -> unitOfWork.inTransaction(() -> {
+            var stored = records.find(merchant, operation, key, answerType);
+            if (stored.isPresent()) {
+                if (!stored.get().fingerprint().equals(fingerprint)) {
+                    throw new IdempotencyConflict(operation, key);
+                }
+                return stored.get().answer();
+            }
+            R answer = work.get();
+            records.save(merchant, operation, key, fingerprint, answer, clock.instant());
+            return answer;
+        }));
+    }
+
+    /** Runs a unit of work again when it lost a race (stale version or duplicate insert); bounded. */
+    <R> R retryingConflicts(Supplier<R> transaction) {
+        DomainException last = null;
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            try {
+                return transaction.get();
+            } catch (DomainException e) {
+                if (e.reason() != Reason.STALE_STATE && e.reason() != Reason.DUPLICATE) {
+                    throw e;
+                }
+                last = e;
+                Thread.onSpinWait();
+            }
+        }
+        throw new TryAgainLater("too much contention: " + last.getMessage());
+    }
+
+    static String fingerprint(Object request) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(request.toString().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}
