@@ -5,12 +5,12 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.time.Clock;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.SqlStatements;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,6 +46,7 @@ public final class Database implements AutoCloseable {
             MigrateResult result = migrate(dataSource);
             Jdbi jdbi = Jdbi.create(dataSource);
             JavaTimeMapping.install(jdbi);
+            jdbi.getConfig(SqlStatements.class).setUnusedBindingAllowed(true);
             LOG.info("database {} ready ({} migration(s) applied{})", config, result.migrationsExecuted,
                     result.targetSchemaVersion == null ? ", schema already current" : ", now at version " + result.targetSchemaVersion);
             return new Database(config, dataSource, jdbi, result.migrationsExecuted);
@@ -113,22 +114,6 @@ public final class Database implements AutoCloseable {
     /** The transaction runner every repository of this database joins. */
     public JdbiUnitOfWork unitOfWork() {
         return unitOfWork;
-    }
-
-    public JdbiIdempotencyRecords idempotencyRecords() {
-        return new JdbiIdempotencyRecords(unitOfWork);
-    }
-
-    public JdbiOutbox outbox() {
-        return new JdbiOutbox(unitOfWork);
-    }
-
-    public JdbiTokenStore tokenStore(Clock clock) {
-        return new JdbiTokenStore(unitOfWork, clock);
-    }
-
-    public JdbiWebhookInbox webhookInbox() {
-        return new JdbiWebhookInbox(unitOfWork);
     }
 
     @Override

@@ -1,58 +1,55 @@
 package dev.tihuo.adapters.persistence.jdbi;
 
+import dev.tihuo.application.port.out.IdempotencyRecords;
+import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
-import org.jdbi.v3.core.Handle;
 
-/** Secondary adapter: idempotency records in table {@code idempotency_record}. */
+/**
+ * Secondary adapter: idempotency records in table {@code idempotency_record}, the answer as JSON (Jackson; the
+ * answers are plain records of the application). {@code save} is {@code INSERT … ON CONFLICT DO NOTHING}: a
+ * concurrent writer of the same key waits for the first transaction and then inserts nothing, which is reported as
+ * DUPLICATE without a unique-violation exception, so the caller's PostgreSQL transaction stays usable.
+ */
 public final class JdbiIdempotencyRecords implements IdempotencyRecords {
 
     private final JdbiUnitOfWork unitOfWork;
 
     public JdbiIdempotencyRecords(JdbiUnitOfWork unitOfWork) {
-        this.unitOfWork = unitOfWork;
+        this.unitOfWork = Objects.requireNonNull(unitOfWork, "unitOfWork");
     }
 
     @Override
-    public Optional<IdempotencyRecord> find(String accountId, String operation, String key) {
-        return unitOfWork.inTransaction(handle -> select(handle, accountId, operation, key));
+    public <R> Optional<Stored<R>> find(String merchant, String operation, String key, Class<R> answerType) {
+        return unitOfWork.inTransaction(h -> h.createQuery("""
+                        SELECT request_fingerprint, answer FROM idempotency_record
+                         WHERE account_id = :m AND operation = :operation AND idempotency_key = :key""")
+                .bind("m", merchant).bind("operation", operation).bind("key", key)
+                .map((rs, ctx) -> new Stored<>(rs.getString("request_fingerprint"), Json.read(rs.getString("answer"), answerType)))
+                .findOne());
     }
 
     @Override
-    public Optional<IdempotencyRecord> saveFirst(IdempotencyRecord candidate) {
-        return unitOfWork.inTransaction(handle -> {
-            // ON CONFLICT DO NOTHING waits for an uncommitted insert of the same key, then skips ours:
-            // no unique-violation exception, so the caller's transaction stays usable on PostgreSQL.
-            int inserted = handle.createUpdate("""
-                            INSERT INTO idempotency_record
-                                (account_id, operation, idempotency_key, request_fingerprint, answer, created_at)
-                            VALUES (:accountId, :operation, :key, :requestFingerprint, :answer, :createdAt)
-                            ON CONFLICT DO NOTHING""")
-                    .bindMethods(candidate)
-                    .execute();
-            if (inserted == 1) {
-                return Optional.<IdempotencyRecord>empty();
-            }
-            return Optional.of(select(handle, candidate.accountId(), candidate.operation(), candidate.key())
-                    .orElseThrow(() -> new IllegalStateException(
-                            "idempotency record vanished after a conflict: " + candidate.operation() + "/" + candidate.key())));
-        });
+    public <R> void save(String merchant, String operation, String key, String fingerprint, R answer, Instant at) {
+        Objects.requireNonNull(fingerprint, "fingerprint");
+        Objects.requireNonNull(answer, "answer");
+        String json = Json.write(answer);
+        int inserted = unitOfWork.inTransaction(h -> h.createUpdate("""
+                        INSERT INTO idempotency_record
+                            (account_id, operation, idempotency_key, request_fingerprint, answer, created_at)
+                        VALUES (:m, :operation, :key, :fingerprint, :answer, :at)
+                        ON CONFLICT DO NOTHING""")
+                .bind("m", merchant).bind("operation", operation).bind("key", key).bind("fingerprint", fingerprint)
+                .bind("answer", json).bind("at", at)
+                .execute());
+        if (inserted == 0) {
+            throw Sql.duplicate("the answer to " + operation + " " + key + " of merchant " + merchant);
+        }
     }
 
-    private static Optional<IdempotencyRecord> select(Handle handle, String accountId, String operation, String key) {
-        return handle.createQuery("""
-                        SELECT account_id, operation, idempotency_key, request_fingerprint, answer, created_at
-                          FROM idempotency_record
-                         WHERE account_id = :accountId AND operation = :operation AND idempotency_key = :key""")
-                .bind("accountId", accountId)
-                .bind("operation", operation)
-                .bind("key", key)
-                .map((rs, ctx) -> new IdempotencyRecord(
-                        rs.getString("account_id"),
-                        rs.getString("operation"),
-                        rs.getString("idempotency_key"),
-                        rs.getString("request_fingerprint"),
-                        rs.getString("answer"),
-                        JavaTimeMapping.instant(rs, "created_at")))
-                .findOne();
+    /** Deletes answers older than {@code before} (housekeeping); how many went. */
+    public int forgetBefore(Instant before) {
+        return unitOfWork.inTransaction(h -> h.createUpdate("DELETE FROM idempotency_record WHERE created_at < :before")
+                .bind("before", before).execute());
     }
 }

@@ -2,7 +2,9 @@ package dev.tihuo.adapters.persistence.jdbi;
 
 import static dev.tihuo.adapters.persistence.jdbi.JavaTimeMapping.instant;
 
-import dev.tihuo.adapters.persistence.jdbi.OutboxMessage.Status;
+import dev.tihuo.application.port.out.Outbox;
+import dev.tihuo.application.port.out.OutboxMessage;
+import dev.tihuo.application.port.out.OutboxMessage.Status;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -13,29 +15,35 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.StatementContext;
 
 /**
- * Secondary adapter: the outbox in table {@code outbox_message}.
+ * Secondary adapter: the outbox in table {@code outbox_message}; the {@link dev.tihuo.application.port.out.DouyinCall}
+ * as JSON in {@code payload}, its {@link dev.tihuo.application.port.out.MessageKind} in {@code kind}.
  *
  * <p>Claiming is safe with several instances on one database: candidates are selected with
- * {@code FOR UPDATE SKIP LOCKED} (PostgreSQL 15 and H2 2.4 both support it), so two claimers never
- * wait for or take the same row; each row is then taken with a conditional {@code UPDATE} that repeats
- * the "due" condition, so a row is claimed only while it is still claimable. A claim is a lease: when
- * the claiming instance dies, the message is due again once {@code claimed_until} has passed.
+ * {@code FOR UPDATE SKIP LOCKED} (PostgreSQL 15 and H2 2.4 both support it), so two claimers never wait for or take
+ * the same row; each row is then taken with a conditional {@code UPDATE} that repeats the "due" condition. A claim
+ * is a lease: when the claiming instance dies, the message is due again once {@code claimed_until} has passed.
+ *
+ * <p>Coalescing (stock pushes, D12): {@code pending_coalesce_key} equals {@code coalesce_key} while a message is
+ * PENDING and is NULL otherwise, under a UNIQUE constraint: at most one waiting message per key, whose payload a
+ * newer append replaces. A message whose key has another message in flight (leased) waits, so values reach Douyin
+ * in order. When the one in flight fails while a newer value waits, it is marked {@code SUPERSEDED} (stored status;
+ * reported as DELIVERED, since it will never be sent) instead of being retried with a stale value. The dedupe key is
+ * not unique: a stock push's dedupe key is its coalesce key, and a push after a delivered one must be sent too.
  */
 public final class JdbiOutbox implements Outbox {
 
     private static final String COLUMNS = """
             id, account_id, kind, dedupe_key, payload, created_at, next_attempt_at, deadline, attempts,
-            last_error, last_logid, status, claimed_by, claimed_until, delivered_at, coalesce_key""";
+            last_error, last_logid, status, coalesce_key""";
 
     private static final String CLAIMABLE = """
             ((status = 'PENDING' AND next_attempt_at <= :now)
-              OR (status = 'IN_FLIGHT' AND claimed_until < :now))""";
+              OR (status = 'IN_FLIGHT' AND claimed_until <= :now))""";
 
     private static final int MAX_APPEND_ROUNDS = 10;
-    private static final int MAX_ERROR_LENGTH = 2000;
+    private static final int MAX_TEXT = 2000;
 
     private final JdbiUnitOfWork unitOfWork;
 
@@ -44,77 +52,77 @@ public final class JdbiOutbox implements Outbox {
     }
 
     @Override
-    public long append(OutboxMessage.Draft draft) {
-        Objects.requireNonNull(draft, "draft");
-        return unitOfWork.inTransaction(handle -> {
+    public void append(OutboxMessage message) {
+        Objects.requireNonNull(message, "message");
+        String payload = Json.write(message.call());
+        unitOfWork.inTransaction(handle -> {
+            if (message.coalesceKey() == null) {
+                insert(handle, message, payload);
+                return null;
+            }
             for (int round = 0; round < MAX_APPEND_ROUNDS; round++) {
-                if (draft.coalesceKey() != null) {
-                    Optional<Long> pending = handle.createQuery(
-                                    "SELECT id FROM outbox_message WHERE pending_coalesce_key = :key FOR UPDATE")
-                            .bind("key", draft.coalesceKey())
-                            .mapTo(Long.class)
-                            .findOne();
-                    if (pending.isPresent()) {
-                        handle.createUpdate("UPDATE outbox_message SET payload = :payload WHERE id = :id")
-                                .bind("payload", draft.payload())
-                                .bind("id", pending.get())
-                                .execute();
-                        return pending.get();
-                    }
+                Optional<Long> pending = handle.createQuery(
+                                "SELECT id FROM outbox_message WHERE pending_coalesce_key = :key FOR UPDATE")
+                        .bind("key", message.coalesceKey())
+                        .mapTo(Long.class)
+                        .findOne();
+                if (pending.isPresent()) {
+                    handle.createUpdate("UPDATE outbox_message SET payload = :payload, kind = :kind WHERE id = :id")
+                            .bind("payload", payload)
+                            .bind("kind", message.kind().name())
+                            .bind("id", pending.get())
+                            .execute();
+                    return null;
                 }
-                Optional<Long> inserted = insert(handle, draft);
-                if (inserted.isPresent()) {
-                    return inserted.get();
-                }
-                if (draft.dedupeKey() != null) {
-                    Optional<Long> duplicate = handle.createQuery(
-                                    "SELECT id FROM outbox_message WHERE kind = :kind AND dedupe_key = :key")
-                            .bind("kind", draft.kind())
-                            .bind("key", draft.dedupeKey())
-                            .mapTo(Long.class)
-                            .findOne();
-                    if (duplicate.isPresent()) {
-                        return duplicate.get();
-                    }
+                if (insert(handle, message, payload) == 1) {
+                    return null;
                 }
                 // A concurrent append of the same coalesce key committed between our SELECT and INSERT: go again.
             }
             throw new IllegalStateException("could not append to the outbox after " + MAX_APPEND_ROUNDS
-                    + " rounds of conflicts: " + draft.kind() + "/" + draft.coalesceKey());
+                    + " rounds of conflicts: " + message.kind() + "/" + message.coalesceKey());
         });
     }
 
-    private static Optional<Long> insert(Handle handle, OutboxMessage.Draft draft) {
+    private static int insert(Handle handle, OutboxMessage m, String payload) {
         return handle.createUpdate("""
                         INSERT INTO outbox_message
                             (account_id, kind, dedupe_key, payload, created_at, next_attempt_at, deadline,
                              attempts, status, coalesce_key, pending_coalesce_key)
-                        VALUES (:accountId, :kind, :dedupeKey, :payload, :createdAt, :notBefore, :deadline,
+                        VALUES (:merchant, :kind, :dedupeKey, :payload, :createdAt, :next, :deadline,
                              0, 'PENDING', :coalesceKey, :coalesceKey)
                         ON CONFLICT DO NOTHING""")
-                .bindMethods(draft)
-                .executeAndReturnGeneratedKeys("id")
-                .mapTo(Long.class)
-                .findOne();
+                .bind("merchant", m.merchant())
+                .bind("kind", m.kind().name())
+                .bind("dedupeKey", m.dedupeKey())
+                .bind("payload", payload)
+                .bind("createdAt", m.createdAt())
+                .bind("next", m.nextAttemptAt())
+                .bind("deadline", m.deadline())
+                .bind("coalesceKey", m.coalesceKey())
+                .execute();
     }
 
     @Override
-    public List<OutboxMessage> claimDue(Instant now, int limit, String instanceId, Duration lease) {
+    public List<OutboxMessage> claimDue(Instant now, int limit, String owner, Duration lease) {
         Objects.requireNonNull(now, "now");
-        Objects.requireNonNull(instanceId, "instanceId");
-        if (limit < 1 || lease.isNegative() || lease.isZero()) {
-            throw new IllegalArgumentException("limit must be positive and the lease longer than zero");
+        Objects.requireNonNull(owner, "owner");
+        if (limit < 1) {
+            return List.of();
+        }
+        if (lease.isNegative() || lease.isZero()) {
+            throw new IllegalArgumentException("the lease must be longer than zero");
         }
         Instant until = now.plus(lease);
         return unitOfWork.inTransaction(handle -> {
-            // A message whose coalesce key has another message in flight waits for it: values stay in order.
             List<Long> candidates = handle.createQuery("""
                             SELECT m.id FROM outbox_message m
                              WHERE ((m.status = 'PENDING' AND m.next_attempt_at <= :now)
-                                 OR (m.status = 'IN_FLIGHT' AND m.claimed_until < :now))
+                                 OR (m.status = 'IN_FLIGHT' AND m.claimed_until <= :now))
                                AND (m.coalesce_key IS NULL OR NOT EXISTS (
                                     SELECT 1 FROM outbox_message f
-                                     WHERE f.coalesce_key = m.coalesce_key AND f.id <> m.id AND f.status = 'IN_FLIGHT'))
+                                     WHERE f.coalesce_key = m.coalesce_key AND f.id <> m.id
+                                       AND f.status = 'IN_FLIGHT' AND f.claimed_until > :now))
                              ORDER BY m.deadline ASC NULLS LAST, m.next_attempt_at ASC, m.id ASC
                              LIMIT :limit
                              FOR UPDATE SKIP LOCKED""")
@@ -126,16 +134,16 @@ public final class JdbiOutbox implements Outbox {
             for (Long id : candidates) {
                 int taken = handle.createUpdate("""
                                 UPDATE outbox_message
-                                   SET status = 'IN_FLIGHT', claimed_by = :instanceId, claimed_until = :until,
+                                   SET status = 'IN_FLIGHT', claimed_by = :owner, claimed_until = :until,
                                        pending_coalesce_key = NULL
                                  WHERE id = :id AND """ + CLAIMABLE)
-                        .bind("instanceId", instanceId)
+                        .bind("owner", owner)
                         .bind("until", until)
                         .bind("id", id)
                         .bind("now", now)
                         .execute();
                 if (taken == 1) {
-                    select(handle, id).ifPresent(claimed::add);
+                    select(handle, id, false).ifPresent(claimed::add);
                 }
             }
             claimed.sort(Comparator
@@ -147,90 +155,104 @@ public final class JdbiOutbox implements Outbox {
     }
 
     @Override
-    public boolean markDelivered(long id, String instanceId, Instant deliveredAt, String logid) {
-        return unitOfWork.inTransaction(handle -> handle.createUpdate("""
+    public void markDelivered(long id, String logid, Instant at) {
+        unitOfWork.inTransaction(handle -> handle.createUpdate("""
                         UPDATE outbox_message
-                           SET status = 'DELIVERED', delivered_at = :deliveredAt, last_logid = :logid,
-                               claimed_until = NULL
-                         WHERE id = :id AND status = 'IN_FLIGHT' AND claimed_by = :instanceId""")
-                .bind("deliveredAt", deliveredAt)
+                           SET status = 'DELIVERED', delivered_at = :at, last_logid = :logid,
+                               claimed_until = NULL, pending_coalesce_key = NULL
+                         WHERE id = :id""")
+                .bind("at", at)
                 .bind("logid", logid)
                 .bind("id", id)
-                .bind("instanceId", instanceId)
-                .execute() == 1);
+                .execute());
     }
 
     @Override
-    public boolean reschedule(long id, String instanceId, int attempts, Instant nextAttemptAt, String lastError, String logid) {
-        return unitOfWork.inTransaction(handle -> {
-            Optional<OutboxMessage> claimed = selectForUpdate(handle, id)
-                    .filter(m -> m.status() == Status.IN_FLIGHT && instanceId.equals(m.claimedBy()));
-            if (claimed.isEmpty()) {
-                return false;
+    public void reschedule(long id, Instant nextAttemptAt, String error, String logid) {
+        unitOfWork.inTransaction(handle -> {
+            Optional<Row> row = lock(handle, id);
+            if (row.isEmpty()) {
+                return null;
             }
-            if (supersededByNewer(handle, claimed.get())) {
-                setSuperseded(handle, id, attempts, lastError, logid);
-                return true;
+            if (newerWaiting(handle, row.get())) {
+                handle.createUpdate("""
+                                UPDATE outbox_message
+                                   SET status = 'SUPERSEDED', attempts = attempts + 1, last_error = :error,
+                                       last_logid = :logid, claimed_until = NULL, pending_coalesce_key = NULL
+                                 WHERE id = :id""")
+                        .bind("error", clip(error)).bind("logid", logid).bind("id", id)
+                        .execute();
+                return null;
             }
             handle.createUpdate("""
                             UPDATE outbox_message
-                               SET status = 'PENDING', attempts = :attempts, next_attempt_at = :next,
-                                   last_error = :lastError, last_logid = :logid,
+                               SET status = 'PENDING', attempts = attempts + 1, next_attempt_at = :next,
+                                   last_error = :error, last_logid = :logid,
                                    claimed_until = NULL, pending_coalesce_key = coalesce_key
                              WHERE id = :id""")
-                    .bind("attempts", attempts)
-                    .bind("next", nextAttemptAt)
-                    .bind("lastError", clip(lastError))
-                    .bind("logid", logid)
-                    .bind("id", id)
+                    .bind("next", nextAttemptAt).bind("error", clip(error)).bind("logid", logid).bind("id", id)
                     .execute();
-            return true;
+            return null;
         });
     }
 
     @Override
-    public boolean park(long id, String instanceId, String reason) {
-        return unitOfWork.inTransaction(handle -> handle.createUpdate("""
+    public void park(long id, String reason, String logid) {
+        unitOfWork.inTransaction(handle -> handle.createUpdate("""
                         UPDATE outbox_message
-                           SET status = 'PARKED', last_error = :reason, claimed_until = NULL,
+                           SET status = 'PARKED', last_error = :reason, last_logid = :logid, claimed_until = NULL,
                                pending_coalesce_key = NULL
-                         WHERE id = :id AND status = 'IN_FLIGHT' AND claimed_by = :instanceId""")
+                         WHERE id = :id""")
                 .bind("reason", clip(reason))
+                .bind("logid", logid)
                 .bind("id", id)
-                .bind("instanceId", instanceId)
-                .execute() == 1);
+                .execute());
     }
 
     @Override
-    public List<OutboxMessage> listStuck(Instant now, int limit) {
+    public Optional<OutboxMessage> find(long id) {
+        return unitOfWork.inTransaction(handle -> select(handle, id, false));
+    }
+
+    @Override
+    public List<OutboxMessage> stuck(int minAttempts, int limit) {
         return unitOfWork.inTransaction(handle -> handle.createQuery("SELECT " + COLUMNS + """
                          FROM outbox_message
                         WHERE status = 'PARKED'
-                           OR (status IN ('PENDING', 'IN_FLIGHT') AND deadline < :now)
+                           OR (status IN ('PENDING', 'IN_FLIGHT') AND attempts >= :minAttempts)
                         ORDER BY id
                         LIMIT :limit""")
-                .bind("now", now)
-                .bind("limit", limit)
-                .map(JdbiOutbox::map)
+                .bind("minAttempts", minAttempts)
+                .bind("limit", Math.max(0, limit))
+                .map((rs, ctx) -> map(rs))
                 .list());
     }
 
     @Override
     public boolean retryNow(long id, Instant now) {
         return unitOfWork.inTransaction(handle -> {
-            Optional<OutboxMessage> message = selectForUpdate(handle, id)
-                    .filter(m -> m.status() == Status.PARKED || m.status() == Status.PENDING);
-            if (message.isEmpty()) {
+            Optional<Row> found = lock(handle, id);
+            if (found.isEmpty()) {
                 return false;
             }
-            if (message.get().status() == Status.PARKED && supersededByNewer(handle, message.get())) {
-                setSuperseded(handle, id, message.get().attempts(), message.get().lastError(), message.get().lastLogid());
+            Row row = found.get();
+            if (row.status.equals("DELIVERED") || row.status.equals("SUPERSEDED")
+                    || (row.status.equals("IN_FLIGHT") && row.claimedUntil != null && row.claimedUntil.isAfter(now))) {
                 return false;
+            }
+            if (!row.status.equals("PENDING") && newerWaiting(handle, row)) {
+                // A newer value of the same key waits: that one is tried now, this stale one is done with.
+                handle.createUpdate("""
+                                UPDATE outbox_message SET status = 'SUPERSEDED', claimed_until = NULL, pending_coalesce_key = NULL
+                                 WHERE id = :id""").bind("id", id).execute();
+                handle.createUpdate("UPDATE outbox_message SET next_attempt_at = :now WHERE pending_coalesce_key = :key")
+                        .bind("now", now).bind("key", row.coalesceKey).execute();
+                return true;
             }
             handle.createUpdate("""
                             UPDATE outbox_message
-                               SET status = 'PENDING', next_attempt_at = :now, pending_coalesce_key = coalesce_key,
-                                   attempts = CASE WHEN status = 'PARKED' THEN 0 ELSE attempts END
+                               SET status = 'PENDING', next_attempt_at = :now, claimed_until = NULL,
+                                   pending_coalesce_key = coalesce_key
                              WHERE id = :id""")
                     .bind("now", now)
                     .bind("id", id)
@@ -240,67 +262,63 @@ public final class JdbiOutbox implements Outbox {
     }
 
     @Override
-    public Optional<OutboxMessage> find(long id) {
-        return unitOfWork.inTransaction(handle -> select(handle, id));
+    public Backlog backlog() {
+        return unitOfWork.inTransaction(handle -> handle.createQuery("""
+                        SELECT SUM(CASE WHEN status IN ('PENDING', 'IN_FLIGHT') THEN 1 ELSE 0 END) AS waiting,
+                               SUM(CASE WHEN status = 'PARKED' THEN 1 ELSE 0 END) AS parked,
+                               MIN(CASE WHEN status IN ('PENDING', 'IN_FLIGHT') THEN created_at END) AS oldest,
+                               MIN(CASE WHEN status IN ('PENDING', 'IN_FLIGHT') THEN deadline END) AS nearest
+                          FROM outbox_message
+                         WHERE status IN ('PENDING', 'IN_FLIGHT', 'PARKED')""")
+                .map((rs, ctx) -> new Backlog(rs.getLong("waiting"), rs.getLong("parked"), instant(rs, "oldest"),
+                        instant(rs, "nearest")))
+                .one());
     }
 
-    private static boolean supersededByNewer(Handle handle, OutboxMessage message) {
-        return message.coalesceKey() != null && handle.createQuery(
+    private record Row(long id, String status, String coalesceKey, Instant claimedUntil) {}
+
+    private static Optional<Row> lock(Handle handle, long id) {
+        return handle.createQuery("SELECT id, status, coalesce_key, claimed_until FROM outbox_message WHERE id = :id FOR UPDATE")
+                .bind("id", id)
+                .map((rs, ctx) -> new Row(rs.getLong("id"), rs.getString("status"), rs.getString("coalesce_key"),
+                        instant(rs, "claimed_until")))
+                .findOne();
+    }
+
+    private static boolean newerWaiting(Handle handle, Row row) {
+        return row.coalesceKey != null && handle.createQuery(
                         "SELECT COUNT(*) FROM outbox_message WHERE pending_coalesce_key = :key AND id <> :id")
-                .bind("key", message.coalesceKey())
-                .bind("id", message.id())
+                .bind("key", row.coalesceKey)
+                .bind("id", row.id)
                 .mapTo(Long.class)
                 .one() > 0;
     }
 
-    private static void setSuperseded(Handle handle, long id, int attempts, String lastError, String logid) {
-        handle.createUpdate("""
-                        UPDATE outbox_message
-                           SET status = 'SUPERSEDED', attempts = :attempts, last_error = :lastError,
-                               last_logid = :logid, claimed_until = NULL, pending_coalesce_key = NULL
-                         WHERE id = :id""")
-                .bind("attempts", attempts)
-                .bind("lastError", clip(lastError))
-                .bind("logid", logid)
+    private static Optional<OutboxMessage> select(Handle handle, long id, boolean forUpdate) {
+        return handle.createQuery("SELECT " + COLUMNS + " FROM outbox_message WHERE id = :id" + (forUpdate ? " FOR UPDATE" : ""))
                 .bind("id", id)
-                .execute();
-    }
-
-    private static Optional<OutboxMessage> select(Handle handle, long id) {
-        return handle.createQuery("SELECT " + COLUMNS + " FROM outbox_message WHERE id = :id")
-                .bind("id", id)
-                .map(JdbiOutbox::map)
-                .findOne();
-    }
-
-    private static Optional<OutboxMessage> selectForUpdate(Handle handle, long id) {
-        return handle.createQuery("SELECT " + COLUMNS + " FROM outbox_message WHERE id = :id FOR UPDATE")
-                .bind("id", id)
-                .map(JdbiOutbox::map)
+                .map((rs, ctx) -> map(rs))
                 .findOne();
     }
 
     private static String clip(String text) {
-        return text == null || text.length() <= MAX_ERROR_LENGTH ? text : text.substring(0, MAX_ERROR_LENGTH);
+        return text == null || text.length() <= MAX_TEXT ? text : text.substring(0, MAX_TEXT);
     }
 
-    private static OutboxMessage map(ResultSet rs, StatementContext ctx) throws SQLException {
+    private static OutboxMessage map(ResultSet rs) throws SQLException {
+        String status = rs.getString("status");
         return new OutboxMessage(
                 rs.getLong("id"),
                 rs.getString("account_id"),
-                rs.getString("kind"),
+                Json.readCall(rs.getString("kind"), rs.getString("payload")),
                 rs.getString("dedupe_key"),
-                rs.getString("payload"),
+                rs.getString("coalesce_key"),
                 instant(rs, "created_at"),
                 instant(rs, "next_attempt_at"),
                 instant(rs, "deadline"),
                 rs.getInt("attempts"),
                 rs.getString("last_error"),
                 rs.getString("last_logid"),
-                Status.valueOf(rs.getString("status")),
-                rs.getString("claimed_by"),
-                instant(rs, "claimed_until"),
-                instant(rs, "delivered_at"),
-                rs.getString("coalesce_key"));
+                "SUPERSEDED".equals(status) ? Status.DELIVERED : Status.valueOf(status));
     }
 }

@@ -1,81 +1,68 @@
 package dev.tihuo.adapters.persistence.jdbi;
 
-import static dev.tihuo.adapters.persistence.jdbi.JavaTimeMapping.instant;
-
-import java.time.Clock;
+import dev.tihuo.application.port.out.TokenStore;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
 /**
- * Secondary adapter: the shared token in table {@code douyin_token}. The refresh lease is a
- * conditional {@code UPDATE} on the app's row (free, run out, or already ours), so it is atomic on
- * both databases; the row is created first with {@code ON CONFLICT DO NOTHING} when the app has none.
+ * Secondary adapter: the shared token in table {@code douyin_token}. The refresh lease is a conditional
+ * {@code UPDATE} on the app's row (free, run out, or already ours), so it is atomic on both databases; the row is
+ * created first with {@code ON CONFLICT DO NOTHING} when the app has none.
  */
 public final class JdbiTokenStore implements TokenStore {
 
     private final JdbiUnitOfWork unitOfWork;
-    private final Clock clock;
 
-    public JdbiTokenStore(JdbiUnitOfWork unitOfWork, Clock clock) {
+    public JdbiTokenStore(JdbiUnitOfWork unitOfWork) {
         this.unitOfWork = Objects.requireNonNull(unitOfWork, "unitOfWork");
-        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     @Override
-    public Optional<DouyinToken> current(String clientKey) {
-        return unitOfWork.inTransaction(handle -> handle.createQuery("""
-                        SELECT client_key, access_token, expires_at, version FROM douyin_token
+    public Optional<StoredToken> current(String clientKey) {
+        return unitOfWork.inTransaction(h -> h.createQuery("""
+                        SELECT access_token, expires_at FROM douyin_token
                          WHERE client_key = :clientKey AND access_token IS NOT NULL""")
                 .bind("clientKey", clientKey)
-                .map((rs, ctx) -> new DouyinToken(rs.getString("client_key"), rs.getString("access_token"),
-                        instant(rs, "expires_at"), rs.getLong("version")))
+                .map((rs, ctx) -> new StoredToken(rs.getString("access_token"), JavaTimeMapping.instant(rs, "expires_at")))
                 .findOne());
     }
 
     @Override
-    public boolean tryAcquireRefresh(String clientKey, String owner, Instant until) {
+    public boolean tryAcquireRefresh(String clientKey, String owner, Instant now, Instant until) {
         Objects.requireNonNull(owner, "owner");
-        Instant now = clock.instant();
-        return unitOfWork.inTransaction(handle -> {
-            ensureRow(handle, clientKey);
-            return handle.createUpdate("""
+        return unitOfWork.inTransaction(h -> {
+            ensureRow(h, clientKey);
+            return h.createUpdate("""
                             UPDATE douyin_token SET refresh_owner = :owner, refreshing_until = :until
                              WHERE client_key = :clientKey
                                AND (refreshing_until IS NULL OR refreshing_until <= :now OR refresh_owner = :owner)""")
-                    .bind("owner", owner)
-                    .bind("until", until)
-                    .bind("now", now)
-                    .bind("clientKey", clientKey)
+                    .bind("owner", owner).bind("until", until).bind("now", now).bind("clientKey", clientKey)
                     .execute() == 1;
         });
     }
 
     @Override
-    public DouyinToken store(String clientKey, String accessToken, Instant expiresAt) {
-        return unitOfWork.inTransaction(handle -> {
-            ensureRow(handle, clientKey);
-            handle.createUpdate("""
+    public void store(String clientKey, String token, Instant expiresAt, String owner) {
+        unitOfWork.inTransaction(h -> {
+            ensureRow(h, clientKey);
+            return h.createUpdate("""
                             UPDATE douyin_token
                                SET access_token = :token, expires_at = :expiresAt, version = version + 1,
                                    refresh_owner = NULL, refreshing_until = NULL
                              WHERE client_key = :clientKey""")
-                    .bind("token", accessToken)
-                    .bind("expiresAt", expiresAt)
-                    .bind("clientKey", clientKey)
+                    .bind("token", token).bind("expiresAt", expiresAt).bind("clientKey", clientKey)
                     .execute();
-            return current(clientKey).orElseThrow();
         });
     }
 
-    @Override
+    /** Gives the lease up after a failed refresh, if this owner holds it. */
     public boolean releaseRefresh(String clientKey, String owner) {
-        return unitOfWork.inTransaction(handle -> handle.createUpdate("""
+        return unitOfWork.inTransaction(h -> h.createUpdate("""
                         UPDATE douyin_token SET refresh_owner = NULL, refreshing_until = NULL
                          WHERE client_key = :clientKey AND refresh_owner = :owner""")
-                .bind("clientKey", clientKey)
-                .bind("owner", owner)
+                .bind("clientKey", clientKey).bind("owner", owner)
                 .execute() == 1);
     }
 

@@ -1,5 +1,6 @@
 package dev.tihuo.adapters.persistence.jdbi;
 
+import dev.tihuo.application.port.out.UnitOfWork;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Objects;
@@ -18,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * handle, begins a transaction and binds the handle to the thread; nested calls, including every
  * repository of this package, find the bound handle and join its transaction instead of opening their
  * own. Only the outermost call commits, rolls back and retries. No {@link Handle} leaves this package
- * through the {@link UnitOfWork} interface.
+ * through the application's {@link UnitOfWork} port.
  *
  * <p>Retries: a transaction aborted with SQLState {@code 40001} (PostgreSQL serialization failure, H2
  * deadlock) or {@code 40P01} (PostgreSQL deadlock) is run again, at most {@value #DEFAULT_ATTEMPTS}

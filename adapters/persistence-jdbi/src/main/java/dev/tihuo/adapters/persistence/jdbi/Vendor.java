@@ -9,13 +9,16 @@ public enum Vendor {
      * Embedded H2 2.4 (MVStore). {@code MODE=PostgreSQL} and lower-case identifiers let the same SQL
      * run on both databases. {@code WRITE_DELAY=0} makes every commit write its chunk to the file before
      * {@code commit()} returns (with the default of 500 ms a background thread writes it later, and
-     * commits acknowledged in that window are lost when the process is killed).
+     * commits acknowledged in that window are lost when the process is killed). {@code LOCK_TIMEOUT=10000}:
+     * a transaction waits up to 10 s for a row lock (H2's default is 1 s; PostgreSQL waits without limit), so
+     * reservations queued on a hot stock row under load wait their turn instead of failing.
      */
     H2(new String[][] {
             {"MODE", "PostgreSQL"},
             {"DATABASE_TO_LOWER", "TRUE"},
             {"DEFAULT_NULL_ORDERING", "HIGH"},
             {"WRITE_DELAY", "0"},
+            {"LOCK_TIMEOUT", "10000"},
     }),
 
     POSTGRESQL(new String[0][]);

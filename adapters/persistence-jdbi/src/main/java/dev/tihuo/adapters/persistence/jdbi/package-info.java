@@ -1,8 +1,9 @@
 /**
- * Secondary adapter: persistence with JDBI 3 on an embedded durable H2 file (default) or PostgreSQL,
- * schema by Flyway. Holds the generic infrastructure (unit of work, idempotency records, outbox,
- * shared token, webhook inbox); the domain repositories join the same {@link
- * dev.tihuo.adapters.persistence.jdbi.JdbiUnitOfWork}.
+ * Secondary adapter: persistence with JDBI 3 on an embedded durable H2 file (default) or PostgreSQL, schema by
+ * Flyway. Implements every persistence port of the application ({@code dev.tihuo.application.port.out}: orders,
+ * after-sales, stores, products, stock, idempotency records, outbox, token store, unit of work); all repositories
+ * join the transaction of {@link dev.tihuo.adapters.persistence.jdbi.JdbiUnitOfWork}.
+ * {@link dev.tihuo.adapters.persistence.jdbi.JdbiPersistence#open} is what the composition root calls.
  */
 @SecondaryAdapter
 package dev.tihuo.adapters.persistence.jdbi;

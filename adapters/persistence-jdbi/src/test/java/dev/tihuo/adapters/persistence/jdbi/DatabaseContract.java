@@ -16,7 +16,10 @@ import org.junit.jupiter.api.TestInstance;
 abstract class DatabaseContract {
 
     static final Instant T0 = Instant.parse("2026-11-28T08:00:00Z");
-    private static final List<String> TABLES = List.of("idempotency_record", "outbox_message", "douyin_token", "webhook_inbox");
+    /** Every table, children before parents. */
+    static final List<String> TABLES = List.of("idempotency_record", "outbox_message", "douyin_token", "webhook_inbox",
+            "after_sale_history", "after_sale_items", "after_sales", "order_history", "vouchers", "order_lines", "orders",
+            "store_stock", "skus", "products", "stores");
 
     TestDatabase store;
     Database database;

@@ -6,7 +6,10 @@ import java.io.FileDescriptor;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import dev.tihuo.application.port.out.DouyinCall;
+import dev.tihuo.application.port.out.OutboxMessage;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Child process of the kill drill: commits "state change + outbox + idempotency record" units of
@@ -56,10 +59,15 @@ public final class DurabilityProbe {
 
     static void commitOneUnit(Database database, String id) {
         Instant now = Instant.now();
-        database.unitOfWork().run(() -> {
-            database.idempotencyRecords().saveFirst(new IdempotencyRecord("acc-probe", "probe", id, "f", "{\"ok\":true}", now));
-            database.outbox().append(OutboxMessage.Draft.of("acc-probe", "probe", "{\"id\":\"" + id + "\"}", now).withDedupeKey(id));
-            database.webhookInbox().recordFirstDelivery(id, now);
+        JdbiUnitOfWork unitOfWork = database.unitOfWork();
+        unitOfWork.run(() -> {
+            new JdbiIdempotencyRecords(unitOfWork).save("acc-probe", "probe", id, "f", new Probe(true), now);
+            new JdbiOutbox(unitOfWork).append(OutboxMessage.of("acc-probe",
+                    new DouyinCall.RefundAudit(id, id, id, true, 0, null, List.of()), id, null, now, null));
+            new JdbiWebhookInbox(unitOfWork).recordFirstDelivery(id, now);
         });
     }
+
+    /** The answer the probe remembers. */
+    record Probe(boolean ok) {}
 }

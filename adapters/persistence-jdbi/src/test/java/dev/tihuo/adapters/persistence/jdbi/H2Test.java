@@ -2,7 +2,7 @@ package dev.tihuo.adapters.persistence.jdbi;
 
 import org.junit.jupiter.api.Nested;
 
-/** Every behaviour suite on the default database: an H2 file opened with tihuo's durable settings. */
+/** The adapter's own behaviour suites (the application's port kits run in *PortContractsTest) on the default database: an H2 file opened with tihuo's durable settings. */
 class H2Test {
 
     @Nested
@@ -14,31 +14,7 @@ class H2Test {
     }
 
     @Nested
-    class UnitOfWork extends UnitOfWorkContract {
-        @Override
-        TestDatabase newTestDatabase() {
-            return new H2TestDatabase();
-        }
-    }
-
-    @Nested
-    class IdempotencyRecords extends IdempotencyRecordsContract {
-        @Override
-        TestDatabase newTestDatabase() {
-            return new H2TestDatabase();
-        }
-    }
-
-    @Nested
-    class Outbox extends OutboxContract {
-        @Override
-        TestDatabase newTestDatabase() {
-            return new H2TestDatabase();
-        }
-    }
-
-    @Nested
-    class TokenStore extends TokenStoreContract {
+    class Transactions extends TransactionsContract {
         @Override
         TestDatabase newTestDatabase() {
             return new H2TestDatabase();

@@ -2,7 +2,7 @@ package dev.tihuo.adapters.persistence.jdbi;
 
 import org.junit.jupiter.api.Nested;
 
-/** Every behaviour suite on PostgreSQL 15, each test in a schema of its own; skipped when no server answers. */
+/** The adapter's own behaviour suites (the application's port kits run in *PortContractsTest) on PostgreSQL 15, each test in a schema of its own; skipped when no server answers. */
 @RequiresPostgres
 class PostgresTest {
 
@@ -15,31 +15,7 @@ class PostgresTest {
     }
 
     @Nested
-    class UnitOfWork extends UnitOfWorkContract {
-        @Override
-        TestDatabase newTestDatabase() {
-            return new PostgresTestDatabase();
-        }
-    }
-
-    @Nested
-    class IdempotencyRecords extends IdempotencyRecordsContract {
-        @Override
-        TestDatabase newTestDatabase() {
-            return new PostgresTestDatabase();
-        }
-    }
-
-    @Nested
-    class Outbox extends OutboxContract {
-        @Override
-        TestDatabase newTestDatabase() {
-            return new PostgresTestDatabase();
-        }
-    }
-
-    @Nested
-    class TokenStore extends TokenStoreContract {
+    class Transactions extends TransactionsContract {
         @Override
         TestDatabase newTestDatabase() {
             return new PostgresTestDatabase();

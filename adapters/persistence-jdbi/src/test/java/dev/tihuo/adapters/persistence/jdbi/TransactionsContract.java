@@ -10,36 +10,19 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.jdbi.v3.core.Handle;
 import org.junit.jupiter.api.Test;
 
-/** Contract of {@link JdbiUnitOfWork}: repositories compose into one transaction; conflicts are retried. */
-abstract class UnitOfWorkContract extends DatabaseContract {
+/**
+ * What the application's UnitOfWorkContract kit does not see of {@link JdbiUnitOfWork}: nested calls share one
+ * handle, and a transaction aborted by a deadlock (40001/40P01) is run again.
+ */
+abstract class TransactionsContract extends DatabaseContract {
 
     private long count(String table) {
         return database.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM " + table).mapTo(Long.class).one());
     }
 
     private void changeStateAndRecordEverything(String id) {
-        database.idempotencyRecords().saveFirst(new IdempotencyRecord("acc-1", "redeem", id, "f", "ok", at(0)));
-        database.outbox().append(OutboxMessage.Draft.of("acc-1", "verify", id, at(0)));
-        database.webhookInbox().recordFirstDelivery(id, at(0));
-    }
-
-    @Test
-    void repositories_called_in_one_unit_of_work_commit_together() {
-        database.unitOfWork().run(() -> changeStateAndRecordEverything("a"));
-
-        assertThat(List.of(count("idempotency_record"), count("outbox_message"), count("webhook_inbox")))
-                .containsExactly(1L, 1L, 1L);
-    }
-
-    @Test
-    void a_failure_anywhere_in_the_unit_of_work_rolls_back_every_repository() {
-        assertThatThrownBy(() -> database.unitOfWork().run(() -> {
-            changeStateAndRecordEverything("a");
-            throw new IllegalStateException("domain rule broken");
-        })).isInstanceOf(IllegalStateException.class).hasMessage("domain rule broken");
-
-        assertThat(List.of(count("idempotency_record"), count("outbox_message"), count("webhook_inbox")))
-                .containsExactly(0L, 0L, 0L);
+        new JdbiWebhookInbox(database.unitOfWork()).recordFirstDelivery(id, at(0));
+        new JdbiTokenStore(database.unitOfWork()).store(id, "t", at(100), "me");
     }
 
     @Test
@@ -58,23 +41,16 @@ abstract class UnitOfWorkContract extends DatabaseContract {
         })).isInstanceOf(IllegalStateException.class);
 
         assertThat(handles[1]).isSameAs(handles[0]);
-        assertThat(count("outbox_message")).as("the inner work went with the outer rollback").isZero();
+        assertThat(count("webhook_inbox") + count("douyin_token")).as("the inner work went with the outer rollback").isZero();
         assertThat(unitOfWork.inProgress()).isFalse();
-    }
-
-    @Test
-    void repositories_outside_a_unit_of_work_commit_on_their_own() {
-        changeStateAndRecordEverything("alone");
-
-        assertThat(count("outbox_message")).isEqualTo(1);
     }
 
     @Test
     void a_transaction_chosen_as_deadlock_victim_is_run_again() throws Exception {
         JdbiUnitOfWork unitOfWork = database.unitOfWork();
-        TokenStore tokens = database.tokenStore(new MutableClock(T0));
-        tokens.store("row-1", "t", at(100));
-        tokens.store("row-2", "t", at(100));
+        JdbiTokenStore tokens = new JdbiTokenStore(unitOfWork);
+        tokens.store("row-1", "t", at(100), "me");
+        tokens.store("row-2", "t", at(100), "me");
         CyclicBarrier bothHoldOneLock = new CyclicBarrier(2);
         AtomicInteger attempts = new AtomicInteger();
 
@@ -92,8 +68,13 @@ abstract class UnitOfWorkContract extends DatabaseContract {
 
         assertThat(results).containsExactly("done by worker 0", "done by worker 1");
         assertThat(attempts.get()).as("the victim ran again").isGreaterThanOrEqualTo(3);
-        assertThat(tokens.current("row-1").orElseThrow().version()).isEqualTo(3);
-        assertThat(tokens.current("row-2").orElseThrow().version()).isEqualTo(3);
+        assertThat(version("row-1")).isEqualTo(3);
+        assertThat(version("row-2")).isEqualTo(3);
+    }
+
+    private long version(String clientKey) {
+        return database.jdbi().withHandle(h -> h.createQuery("SELECT version FROM douyin_token WHERE client_key = :k")
+                .bind("k", clientKey).mapTo(Long.class).one());
     }
 
     private static void touch(Handle handle, String clientKey) {
