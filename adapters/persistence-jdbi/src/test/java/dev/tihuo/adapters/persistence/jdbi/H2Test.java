@@ -28,4 +28,12 @@ class H2Test {
             return new H2TestDatabase();
         }
     }
+
+    @Nested
+    class ApplicationRaces extends ApplicationRacesContract {
+        @Override
+        TestDatabase newTestDatabase() {
+            return new H2TestDatabase();
+        }
+    }
 }

@@ -29,4 +29,12 @@ class PostgresTest {
             return new PostgresTestDatabase();
         }
     }
+
+    @Nested
+    class ApplicationRaces extends ApplicationRacesContract {
+        @Override
+        TestDatabase newTestDatabase() {
+            return new PostgresTestDatabase();
+        }
+    }
 }

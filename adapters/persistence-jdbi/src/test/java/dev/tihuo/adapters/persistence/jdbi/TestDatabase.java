@@ -18,7 +18,12 @@ abstract class TestDatabase implements AutoCloseable {
 
     /** Opens one more pool on the same data, as another tihuo instance would. */
     final synchronized Database open() {
-        Database database = Database.open(config());
+        return open(config -> config);
+    }
+
+    /** Opens one more pool on the same data with a changed configuration (pool size, timeouts). */
+    final synchronized Database open(java.util.function.UnaryOperator<DatabaseConfig> change) {
+        Database database = Database.open(change.apply(config()));
         opened.add(database);
         return database;
     }
