@@ -155,11 +155,12 @@ public final class JdbiAfterSales implements AfterSales {
         if (rows.isEmpty()) {
             return List.of();
         }
-        List<String> ids = rows.stream().map(Row::id).distinct().toList();
-        Map<String, List<RefundItem>> items = children(h, "after_sale_items", "position", ids, rs -> new RefundItem(
+        Map<String, List<String>> ids = JdbiOrders.keysByMerchant(rows.stream().map(r -> Map.entry(r.merchant, r.id)).toList());
+        Map<String, List<RefundItem>> items = JdbiOrders.children(h, "after_sale_items", "after_sale_id", "position", ids, rs -> new RefundItem(
                 rs.getInt("voucher"), nullable(rs.getString("order_item_id"), OrderItemId::new),
                 nullable(rs.getString("certificate_id"), CertificateId::new), Money.fen(rs.getLong("amount_fen"))));
-        Map<String, List<Transition>> history = children(h, "after_sale_history", "seq", ids, History::map);
+        Map<String, List<Transition>> history = JdbiOrders.children(h, "after_sale_history", "after_sale_id", "seq", ids,
+                History::map);
         List<AfterSale> sales = new ArrayList<>(rows.size());
         for (Row r : rows) {
             String key = r.merchant + "/" + r.id;
@@ -169,16 +170,6 @@ public final class JdbiAfterSales implements AfterSales {
                     history.getOrDefault(key, List.of()), r.version)));
         }
         return sales;
-    }
-
-    private static <T> Map<String, List<T>> children(Handle h, String table, String orderColumn, List<String> ids,
-                                                    JdbiOrders.RowMapper<T> mapper) {
-        Map<String, List<T>> byKey = new HashMap<>();
-        h.createQuery("SELECT * FROM " + table + " WHERE after_sale_id IN (<ids>) ORDER BY merchant_id, after_sale_id, " + orderColumn)
-                .bindList("ids", ids)
-                .map((rs, ctx) -> Map.entry(rs.getString("merchant_id") + "/" + rs.getString("after_sale_id"), mapper.map(rs)))
-                .forEach(e -> byKey.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
-        return byKey;
     }
 
     private record Row(String merchant, String id, String kind, String order, long amount, String reason, String state,

@@ -69,9 +69,12 @@ public final class JdbiOrders implements Orders {
 
     @Override
     public Optional<Order> findByCode(PickupCode code) {
-        return unitOfWork.inTransaction(h -> one(h,
-                "EXISTS (SELECT 1 FROM vouchers v WHERE v.merchant_id = o.merchant_id AND v.order_id = o.order_id AND v.pickup_code = :code)",
-                q -> q.bind("code", code.value())));
+        return unitOfWork.inTransaction(h -> h.createQuery("SELECT merchant_id, order_id FROM vouchers WHERE pickup_code = :code")
+                .bind("code", code.value())
+                .map((rs, ctx) -> Map.entry(rs.getString("merchant_id"), rs.getString("order_id")))
+                .findOne()
+                .flatMap(key -> one(h, "o.merchant_id = :m AND o.order_id = :id",
+                        q -> q.bind("m", key.getKey()).bind("id", key.getValue()))));
     }
 
     @Override
@@ -236,7 +239,7 @@ public final class JdbiOrders implements Orders {
         if (rows.isEmpty()) {
             return List.of();
         }
-        List<String> ids = rows.stream().map(r -> r.id).distinct().toList();
+        Map<String, List<String>> ids = keysByMerchant(rows.stream().map(r -> Map.entry(r.merchant, r.id)).toList());
         Map<String, List<OrderLine>> lines = children(h, "order_lines", "line_no", ids, rs -> new OrderLine(
                 nullable(rs.getString("douyin_product_id"), DouyinProductId::new),
                 nullable(rs.getString("douyin_sku_id"), DouyinSkuId::new),
@@ -268,14 +271,36 @@ public final class JdbiOrders implements Orders {
     }
 
     /** Child rows keyed by "merchant/order", in their order. */
-    private static <T> Map<String, List<T>> children(Handle h, String table, String orderColumn, List<String> ids,
-                                                    RowMapper<T> mapper) {
-        Map<String, List<T>> byOrder = new HashMap<>();
-        h.createQuery("SELECT * FROM " + table + " WHERE order_id IN (<ids>) ORDER BY merchant_id, order_id, " + orderColumn)
-                .bindList("ids", ids)
-                .map((rs, ctx) -> Map.entry(rs.getString("merchant_id") + "/" + rs.getString("order_id"), mapper.map(rs)))
-                .forEach(e -> byOrder.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
-        return byOrder;
+    private static <T> Map<String, List<T>> children(Handle h, String table, String orderColumn,
+                                                    Map<String, List<String>> ids, RowMapper<T> mapper) {
+        return children(h, table, "order_id", orderColumn, ids, mapper);
+    }
+
+    /**
+     * Child rows of the given parents keyed by "merchant/parent", in their order; one query per merchant, so the
+     * primary key (merchant_id, parent, n) serves it.
+     */
+    static <T> Map<String, List<T>> children(Handle h, String table, String parentColumn, String orderColumn,
+                                             Map<String, List<String>> ids, RowMapper<T> mapper) {
+        Map<String, List<T>> byParent = new HashMap<>();
+        ids.forEach((merchant, parents) -> h.createQuery("SELECT * FROM " + table + " WHERE merchant_id = :m AND "
+                        + parentColumn + " IN (<ids>) ORDER BY " + parentColumn + ", " + orderColumn)
+                .bind("m", merchant)
+                .bindList("ids", parents)
+                .map((rs, ctx) -> Map.entry(merchant + "/" + rs.getString(parentColumn), mapper.map(rs)))
+                .forEach(e -> byParent.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue())));
+        return byParent;
+    }
+
+    static Map<String, List<String>> keysByMerchant(List<Map.Entry<String, String>> keys) {
+        Map<String, List<String>> byMerchant = new java.util.LinkedHashMap<>();
+        keys.forEach(k -> {
+            List<String> ids = byMerchant.computeIfAbsent(k.getKey(), m -> new ArrayList<>());
+            if (!ids.contains(k.getValue())) {
+                ids.add(k.getValue());
+            }
+        });
+        return byMerchant;
     }
 
     static <T> T nullable(String value, Function<String, T> make) {
