@@ -33,11 +33,14 @@ public final class DurabilityProbe {
         PrintStream out = new PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 12),
                 false, StandardCharsets.US_ASCII);
         Database database = Database.open(config(dataDirectory, settings));
+        // Ids unique to this child: a second child on the same file must not repeat the first one's keys
+        // (a second idempotency record of one key is refused as DUPLICATE).
+        String run = Long.toString(ProcessHandle.current().pid(), 36) + Long.toString(System.nanoTime() % 1_000_000, 36);
         for (int t = 0; t < threads; t++) {
             int thread = t;
             Thread writer = new Thread(() -> {
                 for (long i = 0; ; i++) {
-                    String id = "t" + thread + "-" + i;
+                    String id = run + "-t" + thread + "-" + i;
                     commitOneUnit(database, id);
                     synchronized (out) {
                         out.print(id);
