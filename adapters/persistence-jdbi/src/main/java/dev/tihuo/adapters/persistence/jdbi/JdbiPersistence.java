@@ -1,0 +1,98 @@
+package dev.tihuo.adapters.persistence.jdbi;
+
+import java.time.Clock;
+import java.util.Objects;
+
+/**
+ * Everything this adapter gives the composition root, over one {@link Database}: every persistence port of the
+ * application, all joining the transactions of {@link #unitOfWork()}, plus the webhook inbox and health.
+ *
+ * <pre>{@code
+ * JdbiPersistence persistence = JdbiPersistence.open(DatabaseConfig.h2(dataDir), Clock.systemUTC());
+ * Ports ports = new Ports(persistence.orders(), persistence.afterSales(), persistence.stores(),
+ *         persistence.products(), persistence.stocks(), persistence.idempotencyRecords(), persistence.outbox(),
+ *         douyin, codes, identifiers, policies, persistence.unitOfWork(), clock);
+ * }</pre>
+ */
+public final class JdbiPersistence implements AutoCloseable {
+
+    private final Database database;
+    private final Clock clock;
+    private final JdbiOrders orders;
+    private final JdbiAfterSales afterSales;
+    private final JdbiStores stores;
+    private final JdbiProducts products;
+    private final JdbiStoreStocks stocks;
+    private final JdbiIdempotencyRecords idempotencyRecords;
+    private final JdbiOutbox outbox;
+    private final JdbiTokenStore tokens;
+    private final JdbiWebhookInbox webhookInbox;
+
+    private JdbiPersistence(Database database, Clock clock) {
+        this.database = database;
+        this.clock = clock;
+        JdbiUnitOfWork unitOfWork = database.unitOfWork();
+        this.orders = new JdbiOrders(unitOfWork);
+        this.afterSales = new JdbiAfterSales(unitOfWork);
+        this.stores = new JdbiStores(unitOfWork);
+        this.products = new JdbiProducts(unitOfWork);
+        this.stocks = new JdbiStoreStocks(unitOfWork);
+        this.idempotencyRecords = new JdbiIdempotencyRecords(unitOfWork);
+        this.outbox = new JdbiOutbox(unitOfWork);
+        this.tokens = new JdbiTokenStore(unitOfWork);
+        this.webhookInbox = new JdbiWebhookInbox(unitOfWork);
+    }
+
+    /** Opens the pool, migrates the schema (Flyway) and builds every port. Close it on shutdown. */
+    public static JdbiPersistence open(DatabaseConfig config, Clock clock) {
+        return new JdbiPersistence(Database.open(config), Objects.requireNonNull(clock, "clock"));
+    }
+
+    /** Builds the ports over a database opened elsewhere (closing this closes it). */
+    public static JdbiPersistence over(Database database, Clock clock) {
+        return new JdbiPersistence(Objects.requireNonNull(database, "database"), Objects.requireNonNull(clock, "clock"));
+    }
+
+    public JdbiOrders orders() { return orders; }
+
+    public JdbiAfterSales afterSales() { return afterSales; }
+
+    public JdbiStores stores() { return stores; }
+
+    public JdbiProducts products() { return products; }
+
+    public JdbiStoreStocks stocks() { return stocks; }
+
+    public JdbiIdempotencyRecords idempotencyRecords() { return idempotencyRecords; }
+
+    public JdbiOutbox outbox() { return outbox; }
+
+    public JdbiTokenStore tokens() { return tokens; }
+
+    public JdbiUnitOfWork unitOfWork() { return database.unitOfWork(); }
+
+    public JdbiWebhookInbox webhookInbox() { return webhookInbox; }
+
+    public Database database() { return database; }
+
+    public Clock clock() { return clock; }
+
+    /** Health: true when a connection answers {@code SELECT 1} within the pool's connection timeout. */
+    public boolean ping() {
+        try {
+            return database.jdbi().withHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one()) == 1;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** Migrations this {@code open} applied: 0 when the schema was already current. */
+    public int migrationsApplied() {
+        return database.migrationsApplied();
+    }
+
+    @Override
+    public void close() {
+        database.close();
+    }
+}

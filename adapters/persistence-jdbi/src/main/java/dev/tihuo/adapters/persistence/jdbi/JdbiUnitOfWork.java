@@ -1,0 +1,140 @@
+package dev.tihuo.adapters.persistence.jdbi;
+
+import dev.tihuo.application.port.out.UnitOfWork;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Secondary adapter: JDBI transactions with a handle bound to the running thread.
+ *
+ * <p>The outermost {@link #inTransaction(Supplier)} (or {@link #inTransaction(Function)}) opens a
+ * handle, begins a transaction and binds the handle to the thread; nested calls, including every
+ * repository of this package, find the bound handle and join its transaction instead of opening their
+ * own. Only the outermost call commits, rolls back and retries. No {@link Handle} leaves this package
+ * through the application's {@link UnitOfWork} port.
+ *
+ * <p>Retries: a transaction aborted with SQLState {@code 40001} (PostgreSQL serialization failure, H2
+ * deadlock) or {@code 40P01} (PostgreSQL deadlock) is run again, at most {@value #DEFAULT_ATTEMPTS}
+ * times in all, after a short random pause.
+ */
+public final class JdbiUnitOfWork implements UnitOfWork {
+
+    static final int DEFAULT_ATTEMPTS = 5;
+    private static final Logger LOG = LoggerFactory.getLogger(JdbiUnitOfWork.class);
+
+    private final Jdbi jdbi;
+    private final int maxAttempts;
+    private final Duration maxBackoff;
+    private final ThreadLocal<Handle> bound = new ThreadLocal<>();
+
+    public JdbiUnitOfWork(Jdbi jdbi) {
+        this(jdbi, DEFAULT_ATTEMPTS, Duration.ofMillis(50));
+    }
+
+    public JdbiUnitOfWork(Jdbi jdbi, int maxAttempts, Duration maxBackoff) {
+        if (maxAttempts < 1) {
+            throw new IllegalArgumentException("maxAttempts must be at least 1");
+        }
+        this.jdbi = Objects.requireNonNull(jdbi, "jdbi");
+        this.maxAttempts = maxAttempts;
+        this.maxBackoff = Objects.requireNonNull(maxBackoff, "maxBackoff");
+    }
+
+    @Override
+    public <T> T inTransaction(Supplier<T> work) {
+        Objects.requireNonNull(work, "work");
+        return inTransaction(handle -> work.get());
+    }
+
+    /** For this adapter's repositories: the work gets the thread's transaction handle. */
+    public <T> T inTransaction(Function<Handle, T> work) {
+        Objects.requireNonNull(work, "work");
+        Handle current = bound.get();
+        if (current != null) {
+            return work.apply(current);
+        }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return runOutermost(work);
+            } catch (RuntimeException e) {
+                if (attempt >= maxAttempts || !isTransientConflict(e)) {
+                    throw e;
+                }
+                LOG.debug("transaction aborted by a conflict (attempt {} of {}), retrying", attempt, maxAttempts, e);
+                pauseBeforeRetry(attempt);
+            }
+        }
+    }
+
+    /** True when this thread is inside a transaction of this unit of work. */
+    public boolean inProgress() {
+        return bound.get() != null;
+    }
+
+    private <T> T runOutermost(Function<Handle, T> work) {
+        try (Handle handle = jdbi.open()) {
+            handle.begin();
+            bound.set(handle);
+            T result;
+            try {
+                result = work.apply(handle);
+            } catch (RuntimeException | Error e) {
+                rollbackQuietly(handle, e);
+                throw e;
+            } finally {
+                bound.remove();
+            }
+            try {
+                handle.commit();
+            } catch (RuntimeException e) {
+                rollbackQuietly(handle, e);
+                throw e;
+            }
+            return result;
+        }
+    }
+
+    private static void rollbackQuietly(Handle handle, Throwable cause) {
+        try {
+            handle.rollback();
+        } catch (RuntimeException rollbackFailure) {
+            cause.addSuppressed(rollbackFailure);
+        }
+    }
+
+    private void pauseBeforeRetry(int attempt) {
+        long bound = Math.max(1, maxBackoff.toMillis() * attempt / maxAttempts);
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(1, bound + 1));
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting to retry a transaction", interrupted);
+        }
+    }
+
+    /** SQLState 40001 (serialization failure; H2 deadlock) or 40P01 (PostgreSQL deadlock) anywhere in the cause chain. */
+    static boolean isTransientConflict(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql) {
+                for (SQLException s = sql; s != null; s = s.getNextException()) {
+                    String state = s.getSQLState();
+                    if ("40001".equals(state) || "40P01".equals(state)) {
+                        return true;
+                    }
+                }
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,54 @@
+package dev.tihuo.adapters.persistence.jdbi;
+
+import java.util.Locale;
+
+/** The two databases tihuo runs on, and what each needs added to its URL. */
+public enum Vendor {
+
+    /**
+     * Embedded H2 2.4 (MVStore). {@code MODE=PostgreSQL} and lower-case identifiers let the same SQL
+     * run on both databases. {@code WRITE_DELAY=0} makes every commit write its chunk to the file before
+     * {@code commit()} returns (with the default of 500 ms a background thread writes it later, and
+     * commits acknowledged in that window are lost when the process is killed). {@code LOCK_TIMEOUT=10000}:
+     * a transaction waits up to 10 s for a row lock (H2's default is 1 s; PostgreSQL waits without limit), so
+     * reservations queued on a hot stock row under load wait their turn instead of failing.
+     */
+    H2(new String[][] {
+            {"MODE", "PostgreSQL"},
+            {"DATABASE_TO_LOWER", "TRUE"},
+            {"DEFAULT_NULL_ORDERING", "HIGH"},
+            {"WRITE_DELAY", "0"},
+            {"LOCK_TIMEOUT", "10000"},
+    }),
+
+    POSTGRESQL(new String[0][]);
+
+    private final String[][] requiredSettings;
+
+    Vendor(String[][] requiredSettings) {
+        this.requiredSettings = requiredSettings;
+    }
+
+    static Vendor of(String jdbcUrl) {
+        String url = jdbcUrl.toLowerCase(Locale.ROOT);
+        if (url.startsWith("jdbc:h2:")) {
+            return H2;
+        }
+        if (url.startsWith("jdbc:postgresql:")) {
+            return POSTGRESQL;
+        }
+        throw new IllegalArgumentException("tihuo runs on H2 or PostgreSQL, not on " + jdbcUrl);
+    }
+
+    /** Adds each required setting the URL does not name itself (a setting the operator wrote wins). */
+    String effectiveUrl(String jdbcUrl) {
+        StringBuilder url = new StringBuilder(jdbcUrl);
+        String upper = jdbcUrl.toUpperCase(Locale.ROOT);
+        for (String[] setting : requiredSettings) {
+            if (!upper.contains(";" + setting[0] + "=")) {
+                url.append(';').append(setting[0]).append('=').append(setting[1]);
+            }
+        }
+        return url.toString();
+    }
+}
