@@ -82,8 +82,9 @@ public final class CounterService implements Counter {
             Order order = ownOrder(at, code);
             Instant now = clock.instant();
             OrderEvent.VoucherRedeemed redeemed = order.redeem(code, at.store(), identifiers.nextVerifyToken(), now);
-            stock.apply(order.merchant(), redeemed.movements(), now);
+            // The order first: of racing clerks, the losers fail on its version and, retried, hear "already redeemed".
             orders.save(order);
+            stock.apply(order.merchant(), redeemed.movements(), now);
             Voucher v = order.voucher(redeemed.voucher());
             String certificate = v.certificateId().map(CertificateId::value).orElse(null);
             outbox.append(OutboxMessage.of(order.merchant().value(),
@@ -107,8 +108,8 @@ public final class CounterService implements Counter {
             }
             Instant now = clock.instant();
             OrderEvent.RedemptionCancelled cancelled = order.cancelRedemption(code, now);
-            stock.apply(order.merchant(), cancelled.movements(), now);
             orders.save(order);
+            stock.apply(order.merchant(), cancelled.movements(), now);
             Voucher v = order.voucher(cancelled.voucher());
             String certificate = v.certificateId().map(CertificateId::value).orElse(null);
             outbox.append(OutboxMessage.of(order.merchant().value(),
