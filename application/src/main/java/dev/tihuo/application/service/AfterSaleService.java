@@ -124,8 +124,7 @@ public final class AfterSaleService implements ApplyRefund, ApplyReturn, NotifyR
     private Optional<RefundDecision> lateCodeCase(Order order, List<RefundLine> lines, List<Integer> numbers) {
         boolean douyinLacksCodes = lines.stream().allMatch(l -> l.code() == null || l.code().isBlank());
         boolean allValidHere = numbers.stream().map(order::voucher).allMatch(v -> v.state() == VoucherState.VALID);
-        boolean issuedByCallback = order.history().stream().anyMatch(t -> t.cause().contains("callback"));
-        if (douyinLacksCodes && allValidHere && issuedByCallback) {
+        if (douyinLacksCodes && allValidHere && order.issuedByCallback()) {
             List<PickupCode> existing = numbers.stream().map(n -> order.voucher(n).code().orElseThrow()).toList();
             return Optional.of(new RefundDecision.Reject("code supplied late (补码)", existing));
         }

@@ -373,6 +373,11 @@ public final class Order {
         return vouchers.stream().filter(v -> v.orderItemId().map(item::equals).orElse(false)).findFirst();
     }
 
+    /** Whether the codes went to Douyin through the issue-code callback (O1) rather than in the S4 reply. */
+    public boolean issuedByCallback() {
+        return history.stream().anyMatch(t -> OrderState.ISSUING.name().equals(t.to()));
+    }
+
     public Money refundedAmount() {
         return vouchers.stream().map(Voucher::refunded).reduce(Money.ZERO, Money::plus);
     }
