@@ -24,9 +24,9 @@ public record PickupCode(String value) {
 
     public PickupCode {
         Objects.requireNonNull(value, "code");
-        String problem = check(value);
+        DomainException problem = check(value);
         if (problem != null) {
-            throw new DomainException(reasonFor(problem), "not a valid pickup code: " + problem);
+            throw new DomainException(problem.reason(), "not a valid pickup code: " + problem.getMessage());
         }
     }
 
@@ -36,26 +36,40 @@ public record PickupCode(String value) {
             throw new DomainException(Reason.CODE_MALFORMED, "no code given");
         }
         String normalised = normalise(typed);
-        String problem = check(normalised);
+        DomainException problem = check(normalised);
         if (problem != null) {
-            throw new DomainException(reasonFor(problem), problem);
+            throw problem;
         }
         return new PickupCode(normalised);
     }
 
     /** A fresh code from the given generator; production passes a {@link java.security.SecureRandom}. */
     public static PickupCode generate(RandomGenerator random) {
-        char[] symbols = new char[LENGTH];
-        for (int i = 0; i < RANDOM_LENGTH; i++) {
-            symbols[i] = ALPHABET.charAt(random.nextInt(BASE));
+        while (true) {
+            char[] symbols = new char[LENGTH];
+            for (int i = 0; i < RANDOM_LENGTH; i++) {
+                symbols[i] = ALPHABET.charAt(random.nextInt(BASE));
+            }
+            symbols[RANDOM_LENGTH] = checkSymbol(new String(symbols, 0, RANDOM_LENGTH));
+            String value = new String(symbols);
+            if (looksLikeOurs(value)) { // all digits (odds 1 in 50 million) would read as a Douyin code
+                return new PickupCode(value);
+            }
         }
-        symbols[RANDOM_LENGTH] = checkSymbol(new String(symbols, 0, RANDOM_LENGTH));
-        return new PickupCode(new String(symbols));
     }
 
-    /** Whether a typed text looks like one of our codes at all (the counter also accepts Douyin's codes). */
+    /**
+     * Whether a typed text is meant as one of our codes rather than Douyin's: Douyin's codes are digits only (12 when
+     * typed) and its QR payloads are links, so anything else is ours, and a mistyped one is refused as such.
+     */
     public static boolean looksLikeOurs(String typed) {
-        return typed != null && normalise(typed).length() == LENGTH;
+        if (typed == null) {
+            return false;
+        }
+        String t = typed.strip();
+        boolean digitsOnly = !t.isEmpty() && t.chars().allMatch(c -> c >= '0' && c <= '9');
+        boolean link = t.startsWith("http://") || t.startsWith("https://");
+        return !digitsOnly && !link;
     }
 
     /** The code in groups of four for printing and reading aloud, e.g. {@code 7KQ4-M2XC-9RTD-H}. */
@@ -82,24 +96,21 @@ public record PickupCode(String value) {
         return out.toString();
     }
 
-    /** Null when the text is a well-formed code; otherwise why it is not. */
-    private static String check(String value) {
+    /** Null when the text is a well-formed code; otherwise the refusal saying why it is not. */
+    private static DomainException check(String value) {
         if (value.length() != LENGTH) {
-            return "a pickup code has " + LENGTH + " characters, this one has " + value.length();
+            return new DomainException(Reason.CODE_MALFORMED,
+                    "a pickup code has " + LENGTH + " characters, this one has " + value.length());
         }
         for (int i = 0; i < LENGTH; i++) {
             if (ALPHABET.indexOf(value.charAt(i)) < 0) {
-                return "character " + (i + 1) + " is not used in pickup codes";
+                return new DomainException(Reason.CODE_MALFORMED, "character " + (i + 1) + " is not used in pickup codes");
             }
         }
         if (checkSymbol(value.substring(0, RANDOM_LENGTH)) != value.charAt(RANDOM_LENGTH)) {
-            return "check character does not match: the code was mistyped";
+            return new DomainException(Reason.CODE_CHECK_FAILED, "check character does not match: the code was mistyped");
         }
         return null;
-    }
-
-    private static Reason reasonFor(String problem) {
-        return problem.startsWith("check") ? Reason.CODE_CHECK_FAILED : Reason.CODE_MALFORMED;
     }
 
     private static char checkSymbol(String body) {

@@ -178,6 +178,8 @@ class PickupCodeTest {
         assertThat(PickupCode.looksLikeOurs(code.grouped())).isTrue();
         assertThat(PickupCode.looksLikeOurs("123456789012")).as("a 12-digit Douyin code").isFalse();
         assertThat(PickupCode.looksLikeOurs(null)).isFalse();
+        assertThat(PickupCode.looksLikeOurs("https://v.douyin.com/abc/")).as("a scanned QR link").isFalse();
+        assertThat(PickupCode.looksLikeOurs("7KQ4M2X")).as("a short, mistyped code of ours").isTrue();
     }
 
     @Test
