@@ -126,7 +126,17 @@ public final class ClientTokens {
                 return Future.succeededFuture(adopt(usable.get()));
             }
             return vertx.executeBlocking(() -> store.tryAcquireRefresh(clientKey, owner, now, now.plus(lease))).compose(acquired -> {
-                if (acquired) return fetchAndStore();
+                if (acquired) {
+                    // Another instance may have stored a fresh token between our read and our lease: use it.
+                    return vertx.executeBlocking(() -> store.current(clientKey)).compose(now2 -> {
+                        Optional<StoredToken> fresh = now2.filter(t -> !t.token().equals(refused)
+                                && !t.equals(stored.orElse(null)) && clock.instant().isBefore(t.expiresAt().minus(needed)));
+                        if (fresh.isPresent()) {
+                            return Future.succeededFuture(adopt(fresh.get())); // our unused lease simply runs out
+                        }
+                        return fetchAndStore();
+                    });
+                }
                 if (usable.isPresent() && clock.instant().isBefore(usable.get().expiresAt().minus(SAFETY))) {
                     return Future.succeededFuture(adopt(usable.get()));
                 }
