@@ -12,6 +12,7 @@ import dev.tihuo.application.port.out.Stores;
 import dev.tihuo.application.port.out.UnitOfWork;
 import dev.tihuo.domain.catalog.DouyinSkuId;
 import dev.tihuo.domain.catalog.Sku;
+import dev.tihuo.domain.catalog.SkuOutId;
 import dev.tihuo.domain.order.Order;
 import dev.tihuo.domain.order.OrderEvent;
 import dev.tihuo.domain.order.Voucher;
@@ -121,6 +122,22 @@ public final class CounterService implements Counter {
         }));
     }
 
+    @Override
+    public Redemption cancelDouyinRedemption(At at, String verifyId, String certificateId, String skuOutId) {
+        store(at);
+        if (verifyId == null || verifyId.isBlank() || certificateId == null || certificateId.isBlank()) {
+            throw new DomainException(Reason.INVALID_VALUE, "a Douyin redemption is cancelled by its verify id and certificate id");
+        }
+        douyin.cancelDouyinVerification(verifyId, certificateId);
+        Instant now = clock.instant();
+        if (skuOutId != null && !skuOutId.isBlank()) {
+            SkuOutId sku = new SkuOutId(skuOutId);
+            products.findBySku(at.merchant(), sku).orElseThrow(() -> new DomainException(Reason.UNKNOWN_SKU, "no SKU " + sku));
+            unitOfWork.run(() -> stock.change(new StockKey(at.merchant(), at.store(), sku), s -> s.restock(1, now), now));
+        }
+        return new Redemption(CodeKind.DOUYIN, null, null, skuOutId, at.store().value(), "VALID", now, verifyId, certificateId);
+    }
+
     /** D18: a Douyin code has no S1, so its goods come straight off the shelf of the store that redeems it. */
     private Redemption redeemDouyinCode(At at, Store store, String typed) {
         DouyinPlatform.PreparedCode prepared = douyin.prepare(typed, store.poiId().value());
@@ -132,7 +149,7 @@ public final class CounterService implements Counter {
         if (skuOutId != null) {
             Instant now = clock.instant();
             // Take the goods first so an empty shelf refuses before Douyin records anything.
-            unitOfWork.run(() -> stock.change(new StockKey(at.merchant(), at.store(), new dev.tihuo.domain.catalog.SkuOutId(skuOutId)),
+            unitOfWork.run(() -> stock.change(new StockKey(at.merchant(), at.store(), new SkuOutId(skuOutId)),
                     s -> s.consumeOnHand(1, now), now));
         }
         List<DouyinPlatform.Verified> verified = douyin.verifyDouyinCodes(prepared.verifyToken(), store.poiId().value(),

@@ -166,7 +166,17 @@ public final class MerchantApi {
 
         router.post(BASE + "/counter/look-up").handler(this::lookUp);
         router.post(BASE + "/counter/redeem").handler(ctx -> atCounter(ctx, (at, code) -> map.redemption(uc.counter().redeem(at, code))));
-        router.post(BASE + "/counter/cancel").handler(ctx -> atCounter(ctx, (at, code) -> map.redemption(uc.counter().cancelRedemption(at, code))));
+        router.post(BASE + "/counter/cancel").handler(ctx -> {
+            Caller caller = caller(ctx);
+            offLoop(ctx, 200, () -> {
+                Requests.CodeAtStore body = body(ctx, Requests.CodeAtStore.class);
+                Counter.At at = new Counter.At(caller.merchant(), counterStore(caller, body.storeId()));
+                // Douyin's codes are cancelled by the verification record their redemption answered (O4).
+                return map.redemption(body.verifyId() != null && !body.verifyId().isBlank()
+                        ? uc.counter().cancelDouyinRedemption(at, body.verifyId(), body.certificateId(), body.skuOutId())
+                        : uc.counter().cancelRedemption(at, body.code()));
+            });
+        });
 
         router.get(BASE + "/outbox/stuck").handler(ctx -> admin(ctx, c -> new Responses.Items<>(
                 map.outboxMessages(uc.outbox().stuck(c.merchant().value(), limit(ctx))))));

@@ -70,9 +70,12 @@ final class Requests {
     }
 
     /** A code typed or scanned at the counter; {@code store_id} is optional for a clerk of one store. */
-    record CodeAtStore(String code, String storeId) {
+    record CodeAtStore(String code, String storeId, String verifyId, String certificateId, String skuOutId) {
         CodeAtStore {
-            require(code, "code");
+            if (verifyId == null || verifyId.isBlank()) {
+                require(code, "code");
+            }
+            code = code == null ? "" : code;
             if (code.length() > 512) {
                 throw ApiError.invalid("code is too long");
             }

@@ -131,19 +131,27 @@ class CounterApiTest {
     }
 
     @Test
-    void a_douyin_code_is_looked_up_and_redeemed_through_douyin() {
-        world.tihuo.douyin().preparing("douyin-qr-payload-1", new DouyinPlatform.PreparedCode("vt-1", "dy-order-1",
+    void a_douyin_code_is_looked_up_redeemed_and_cancelled_through_douyin() {
+        String qr = "https://v.douyin.com/qr-payload-1/";
+        world.tihuo.douyin().preparing(qr, new DouyinPlatform.PreparedCode("vt-1", "dy-order-1",
                 List.of(new DouyinPlatform.PreparedCertificate("cert-1", "enc-1", "ds-tea", "茶叶 500g", 9900, 4_102_444_800L))));
-        Response found = world.post("/api/v1/counter/look-up", CLERK_A, at("douyin-qr-payload-1", null));
+        Response found = world.post("/api/v1/counter/look-up", CLERK_A, at(qr, null));
         assertThat(found.status()).as(found.body()).isEqualTo(200);
         assertThat(found.json().getString("kind")).isEqualTo("DOUYIN");
         assertThat(found.json().getJsonArray("units").getJsonObject(0).getString("sku")).isEqualTo("tea-500g");
 
-        Response redeemed = world.post("/api/v1/counter/redeem", CLERK_A, at("douyin-qr-payload-1", null));
+        Response redeemed = world.post("/api/v1/counter/redeem", CLERK_A, at(qr, null));
         assertThat(redeemed.status()).as(redeemed.body()).isEqualTo(200);
         assertThat(redeemed.json().getString("kind")).isEqualTo("DOUYIN");
         assertThat(world.tihuo.available(X, STORE_A, "tea-500g")).isEqualTo(499);
 
-        assertError(world.post("/api/v1/counter/look-up", CLERK_A, at("unknown-douyin-code", null)), 409, "douyin_refused");
+        JsonObject cancel = new JsonObject().put("verify_id", redeemed.json().getString("verify_id"))
+                .put("certificate_id", redeemed.json().getString("certificate_id")).put("sku_out_id", "tea-500g");
+        Response cancelled = world.post("/api/v1/counter/cancel", CLERK_A, cancel.encode());
+        assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(200);
+        assertThat(world.tihuo.douyin().calls()).anySatisfy(c -> assertThat(c.toString()).contains("cancel-verify"));
+        assertThat(world.tihuo.available(X, STORE_A, "tea-500g")).as("the unit is back on the shelf (D18)").isEqualTo(500);
+
+        assertError(world.post("/api/v1/counter/look-up", CLERK_A, at("123456789012", null)), 409, "douyin_refused");
     }
 }

@@ -17,6 +17,12 @@ public interface Counter {
 
     Redemption cancelRedemption(At at, String typed);
 
+    /**
+     * 撤销核销 of a Douyin code within the hour (O4): Douyin knows a used code only by the verification record its
+     * verify answered, which the redemption handed back; the goods go back on the shelf of this store (D18).
+     */
+    Redemption cancelDouyinRedemption(At at, String verifyId, String certificateId, String skuOutId);
+
     /** Who is asking, and at which store: a clerk is bound to one; an admin names one. */
     record At(MerchantId merchant, StoreId store) {
         public At {
