@@ -343,8 +343,13 @@ public final class Tihuo implements AutoCloseable {
         return keys.build();
     }
 
+    /**
+     * Names this instance in outbox claims and token leases: the JVM ({@code pid@host}) plus a random suffix, so two
+     * instances in one JVM (tests, the demo) are told apart as two processes are.
+     */
     private static String instanceId() {
-        return ManagementFactory.getRuntimeMXBean().getName();
+        return ManagementFactory.getRuntimeMXBean().getName() + "#"
+                + Integer.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
     }
 
     private static <T> T await(Future<T> future) {

@@ -75,6 +75,15 @@ final class Kit {
         return DouyinPlatformClient.Target.of("http://127.0.0.1:" + publicPort, CLIENT_KEY, CLIENT_SECRET);
     }
 
+    /** Closes the simulator, not waiting long: its server may hold idle keep-alive connections of a stopped tihuo. */
+    static void close(DouyinSimulator sim) {
+        try {
+            sim.close().await(5, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            // idle connections only; the JVM of the test ends them
+        }
+    }
+
     static <T> T await(Future<T> future) {
         try {
             return future.await(30, TimeUnit.SECONDS);

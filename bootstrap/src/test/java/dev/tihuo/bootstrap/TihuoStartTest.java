@@ -36,7 +36,7 @@ class TihuoStartTest {
     @AfterEach
     void stop() {
         ((Logger) LoggerFactory.getLogger("dev.tihuo")).detachAppender(log);
-        Kit.await(sim.close());
+        Kit.close(sim);
     }
 
     @Test
