@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 
 /** {@code Tihuo.main} in a child JVM on the test class path, as {@code java -jar tihuo.jar} runs it. */
 final class Child implements AutoCloseable {
-    private static final Pattern READY = Pattern.compile("tihuo ready in \\d+ ms .*SPI on port (\\d+), merchant API and /counter on port (\\d+)");
+    private static final Pattern READY = Pattern.compile("tihuo ready in \\d+ ms .*SPI on port (\\d+), merchant API and \\\\?/counter on port (\\d+)");
 
     final Process process;
     final Path stdout;

@@ -85,6 +85,8 @@ class GracefulStopTest {
         try (Child second = Child.start(dir, Map.of("TIHUO_LOGGING_FORMAT", "json"), "--config", config.toString())
                 .awaitReady(Duration.ofSeconds(60))) {
             Kit.Api admin = new Kit.Api(second.internalPort(), Kit.ADMIN_KEY);
+            Kit.Api.Answer ready = new Kit.Api(second.internalPort(), null).get("/ready");
+            assertThat(ready.status()).as("ready after a restart: " + ready.body()).isEqualTo(200);
             for (String orderId : answered) {
                 Kit.Api.Answer order = admin.get("/api/v1/orders/" + orderId);
                 assertThat(order.status()).as("answered order %s after restart: %s", orderId, order.body()).isEqualTo(200);

@@ -58,6 +58,9 @@ class TwoInstancesTest {
     private void run(DouyinSimulator sim, Tihuo a, Tihuo b) throws Exception {
         Kit.Api adminA = new Kit.Api(a.internalPort(), Kit.ADMIN_KEY);
         Kit.Api adminB = new Kit.Api(b.internalPort(), Kit.ADMIN_KEY);
+        assertThat(new Kit.Api(a.internalPort(), null).get("/ready").status()).isEqualTo(200);
+        assertThat(new Kit.Api(b.internalPort(), null).get("/ready").status()).as("the second instance (schema migrated by the first)")
+                .isEqualTo(200);
         sim.client().retarget(Kit.target(a.publicPort()));
         Kit.Catalogue c = Kit.seedCatalogue(adminA);
 
@@ -172,7 +175,9 @@ class TwoInstancesTest {
     }
 
     private static boolean outboxEmpty(Kit.Api ops) {
-        return ops.get("/ready").json().getJsonObject("checks").getString("outbox").contains("pending 0,");
+        String outbox = ops.get("/ready").json().getJsonObject("checks").getString("outbox");
+        assertThat(outbox).as("the outbox check of /ready").isNotNull();
+        return outbox.contains("pending 0,");
     }
 
     private static List<String> listOrders(Kit.Api admin) {
