@@ -102,6 +102,13 @@ public final class Tihuo implements AutoCloseable {
     private Tihuo(TihuoConfig config, Clock clock) {
         this.config = config;
         long started = System.nanoTime();
+        // The pool, Flyway and H2 or PostgreSQL load on their own thread while metrics and Vert.x start here.
+        java.util.concurrent.CompletableFuture<JdbiPersistence> opening = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> JdbiPersistence.open(databaseConfig(config.database()), clock), task -> {
+                    Thread t = new Thread(task, "tihuo-database-open");
+                    t.setDaemon(true);
+                    t.start();
+                });
         registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         registry.config().meterFilter(LATENCY_HISTOGRAMS);
         new JvmMemoryMetrics().bindTo(registry);
@@ -115,10 +122,10 @@ public final class Tihuo implements AutoCloseable {
                 .withMetrics(new MicrometerMetricsFactory(registry))
                 .build();
         try {
-            persistence = JdbiPersistence.open(databaseConfig(config.database()), clock);
-        } catch (RuntimeException e) {
+            persistence = opening.join();
+        } catch (java.util.concurrent.CompletionException e) {
             vertx.close();
-            throw e;
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
         TihuoConfig.App app = config.apps().get(0);
         String instance = instanceId();

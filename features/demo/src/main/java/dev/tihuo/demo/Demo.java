@@ -137,7 +137,7 @@ public final class Demo {
         say("Stock on hand (库存): Jing'an 10 × 500 ml and 5 × 1 L; Xuhui 8 × 500 ml and 4 × 1 L.");
 
         say("The merchant publishes the product to Douyin (上架). tihuo queues the calls in its outbox and sends them: "
-                + "save product (G3), save SKUs (G4), then each store's stock (O7).");
+                + "save product (G3), then its SKUs (G4).");
         admin.ok(admin.post("/api/v1/products/P-OOLONG/publish", null));
         eventually("the product is linked to Douyin's ids", () -> {
             JsonObject p = admin.ok(admin.get("/api/v1/products/P-OOLONG"));
@@ -149,6 +149,10 @@ public final class Demo {
         String sku500 = skuId(product, "OOLONG-500ML");
         String sku1l = skuId(product, "OOLONG-1L");
         detail("Douyin knows it as product %s; SKU 500 ml = %s, SKU 1 L = %s.", productId, sku500, sku1l);
+        // Publishing links the ids but does not yet send each store's stock; confirming the link does (D12).
+        admin.ok(admin.put("/api/v1/products/P-OOLONG/douyin", new JsonObject().put("douyin_product_id", productId)
+                .put("sku_ids", new JsonObject().put("OOLONG-500ML", sku500).put("OOLONG-1L", sku1l))));
+        detail("The merchant confirms the link; tihuo sends each store's stock to Douyin (O7).");
         awaitStockOnDouyin();
         detail("Douyin now shows: %s", douyinStockLine(sku500, sku1l));
 
