@@ -175,6 +175,8 @@ public final class Demo {
         eventually("the code arrives through the callback", () -> status(wang) == PlatformState.OrderStatus.ISSUED);
         detail("tihuo → Douyin: the issue-code callback (O1) delivers code %s. Douyin shows it to Wang.",
                 String.join(", ", sim.state().order(wang.orderId()).orElseThrow().codes()));
+        awaitStockOnDouyin();
+        detail("Douyin now shows: %s", douyinStockLine(sku500, sku1l));
 
         String first = lin.codes().get(0);
         say("At the Jing'an counter, the clerk signs in with the clerk key and types Lin's code %s (核销).", first);
