@@ -24,6 +24,13 @@ final class LogSetup {
         if ("json".equals(format)) {
             JsonEncoder json = new JsonEncoder();
             json.setContext(context);
+            // one object per line: timestamp, level, thread, logger, mdc (logid, merchant, route), formattedMessage, throwable
+            json.setWithFormattedMessage(true);
+            json.setWithMessage(false);
+            json.setWithArguments(false);
+            json.setWithContext(false);
+            json.setWithSequenceNumber(false);
+            json.setWithNanoseconds(false);
             json.start();
             encoder = json;
         } else {
@@ -43,6 +50,8 @@ final class LogSetup {
         root.addAppender(console);
         context.getLogger("com.zaxxer.hikari").setLevel(Level.WARN);
         context.getLogger("org.flywaydb").setLevel(Level.WARN);
+        // "H2 newer than the version Flyway has been verified with": true and harmless, not worth a warning per start
+        context.getLogger("org.flywaydb.core.internal.database.base.Database").setLevel(Level.ERROR);
         context.getLogger("io.netty").setLevel(Level.WARN);
     }
 }

@@ -30,6 +30,9 @@ import dev.tihuo.bootstrap.config.ConfigLoader;
 import dev.tihuo.bootstrap.config.TihuoConfig;
 import dev.tihuo.domain.aftersale.RefundPolicy;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.config.MeterFilter;
+import io.micrometer.core.instrument.distribution.DistributionStatisticConfig;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -65,6 +68,21 @@ import org.slf4j.LoggerFactory;
  */
 public final class Tihuo implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Tihuo.class);
+    private static final Logger ACCESS = LoggerFactory.getLogger("dev.tihuo.api.requests");
+
+    /** Latency timers of tihuo and of the HTTP server publish Prometheus histogram buckets. */
+    private static final MeterFilter LATENCY_HISTOGRAMS = new MeterFilter() {
+        @Override
+        public DistributionStatisticConfig configure(Meter.Id id, DistributionStatisticConfig config) {
+            if (id.getType() == Meter.Type.TIMER && (id.getName().startsWith("tihuo.")
+                    || id.getName().startsWith("vertx.http.server"))) {
+                return DistributionStatisticConfig.builder().percentilesHistogram(true)
+                        .minimumExpectedValue((double) Duration.ofMillis(1).toNanos())
+                        .maximumExpectedValue((double) Duration.ofSeconds(10).toNanos()).build().merge(config);
+            }
+            return config;
+        }
+    };
     static final Duration STOP_BOUND = Duration.ofSeconds(10);
 
     private final TihuoConfig config;
@@ -84,7 +102,15 @@ public final class Tihuo implements AutoCloseable {
     private Tihuo(TihuoConfig config, Clock clock) {
         this.config = config;
         long started = System.nanoTime();
+        // The pool, Flyway and H2 or PostgreSQL load on their own thread while metrics and Vert.x start here.
+        java.util.concurrent.CompletableFuture<JdbiPersistence> opening = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> JdbiPersistence.open(databaseConfig(config.database()), clock), task -> {
+                    Thread t = new Thread(task, "tihuo-database-open");
+                    t.setDaemon(true);
+                    t.start();
+                });
         registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        registry.config().meterFilter(LATENCY_HISTOGRAMS);
         new JvmMemoryMetrics().bindTo(registry);
         new JvmGcMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
@@ -95,7 +121,12 @@ public final class Tihuo implements AutoCloseable {
                         .addLabels(Label.HTTP_ROUTE, Label.HTTP_CODE, Label.HTTP_METHOD)))
                 .withMetrics(new MicrometerMetricsFactory(registry))
                 .build();
-        persistence = JdbiPersistence.open(databaseConfig(config.database()), clock);
+        try {
+            persistence = opening.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            vertx.close();
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
         TihuoConfig.App app = config.apps().get(0);
         String instance = instanceId();
         douyin = DouyinOpenApiPlatform.create(vertx,
@@ -151,14 +182,27 @@ public final class Tihuo implements AutoCloseable {
                 });
         Router internalRouter = MerchantApi.router(vertx, new MerchantApi.UseCases(new CounterService(ports), catalog, catalog,
                 new BrowseService(ports), afterSales, outbox, new ReconcileService(ports)), apiKeys(config), blocking);
+        internalRouter.route().order(-1).handler(Tihuo::accessLog);
         OperatorRoutes.mount(internalRouter, registry, persistence.outbox()::backlog,
-                () -> persistence.ping() && persistence.migrationsApplied() > 0, douyin::health, clock);
+                // open() migrated the schema or failed the start: a running instance's schema is current
+                persistence::ping, douyin::health, clock);
         registerOutboxGauges(persistence.outbox(), clock);
 
-        publicServer = await(vertx.createHttpServer().requestHandler(publicRouter)
-                .listen(config.listeners().publicPort(), config.listeners().host()));
-        internalServer = await(vertx.createHttpServer().requestHandler(internalRouter)
-                .listen(config.listeners().internalPort(), config.listeners().host()));
+        try {
+            publicServer = await(vertx.createHttpServer().requestHandler(publicRouter)
+                    .listen(config.listeners().publicPort(), config.listeners().host()), "listeners.publicPort "
+                    + config.listeners().publicPort());
+            internalServer = await(vertx.createHttpServer().requestHandler(internalRouter)
+                    .listen(config.listeners().internalPort(), config.listeners().host()), "listeners.internalPort "
+                    + config.listeners().internalPort());
+        } catch (RuntimeException e) {
+            quietly(spiRoutes::close);
+            quietly(webhookRoutes::close);
+            blocking.shutdownNow();
+            quietly(() -> await(vertx.close()));
+            quietly(persistence::close);
+            throw e;
+        }
         schedules = new Schedules(outbox, issuing, config.outbox().workers(), config.outbox().batch(), config.outbox().poll(),
                 instance);
         schedules.start();
@@ -191,8 +235,52 @@ public final class Tihuo implements AutoCloseable {
             return;
         }
         LogSetup.apply(config.logging().format(), config.logging().level());
-        Tihuo tihuo = start(config, Clock.systemUTC());
+        Tihuo tihuo;
+        try {
+            tihuo = start(config, Clock.systemUTC());
+        } catch (RuntimeException e) {
+            LOG.error("tihuo cannot start", e);
+            System.err.println("tihuo cannot start: " + rootMessage(e));
+            System.exit(1);
+            return;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(tihuo::close, "tihuo-shutdown"));
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        StringBuilder message = new StringBuilder(String.valueOf(e.getMessage()));
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+            if (t.getMessage() != null && !message.toString().contains(t.getMessage())) {
+                message.append(": ").append(t.getMessage());
+            }
+        }
+        return message.toString();
+    }
+
+    /**
+     * One line per merchant API, counter and operator request: method, route, HTTP status (the outcome), the
+     * merchant of the key (never the key) and the duration. /health, /ready and /metrics are left out.
+     */
+    private static void accessLog(io.vertx.ext.web.RoutingContext ctx) {
+        String path = ctx.normalizedPath();
+        if (path.equals("/health") || path.equals("/ready") || path.equals("/metrics") || path.startsWith("/counter/")
+                && !path.startsWith("/counter/api")) {
+            ctx.next();
+            return;
+        }
+        long started = System.nanoTime();
+        ctx.addBodyEndHandler(v -> {
+            ApiKeys.Caller caller = ctx.get(ApiKeys.Caller.class.getName());
+            String route = ctx.currentRoute() == null || ctx.currentRoute().getPath() == null ? path
+                    : ctx.currentRoute().getPath();
+            ACCESS.info("{} {} route={} merchant={} role={} outcome={} duration_ms={}", ctx.request().method(), path,
+                    route, caller == null ? "-" : caller.merchant().value(),
+                    caller == null ? "-" : (caller.isAdmin() ? "admin" : "clerk"), ctx.response().getStatusCode(),
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+        });
+        ctx.next();
     }
 
     public int publicPort() {
@@ -221,6 +309,7 @@ public final class Tihuo implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
+        long stopping = System.nanoTime();
         LOG.info("tihuo stopping: no new requests; finishing what is in flight (at most {} s)", STOP_BOUND.toSeconds());
         quietly(() -> await(Future.all(publicServer.shutdown(STOP_BOUND.toMillis(), TimeUnit.MILLISECONDS),
                 internalServer.shutdown(STOP_BOUND.toMillis(), TimeUnit.MILLISECONDS))));
@@ -231,7 +320,7 @@ public final class Tihuo implements AutoCloseable {
         quietly(() -> blocking.awaitTermination(STOP_BOUND.toMillis(), TimeUnit.MILLISECONDS));
         quietly(() -> await(vertx.close()));
         quietly(persistence::close);
-        LOG.info("tihuo stopped");
+        LOG.info("tihuo stopped in {} ms", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - stopping));
     }
 
     private void registerOutboxGauges(Outbox outbox, Clock clock) {
@@ -262,15 +351,26 @@ public final class Tihuo implements AutoCloseable {
         return keys.build();
     }
 
+    /**
+     * Names this instance in outbox claims and token leases: the JVM ({@code pid@host}) plus a random suffix, so two
+     * instances in one JVM (tests, the demo) are told apart as two processes are.
+     */
     private static String instanceId() {
-        return ManagementFactory.getRuntimeMXBean().getName();
+        return ManagementFactory.getRuntimeMXBean().getName() + "#"
+                + Integer.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
     }
 
     private static <T> T await(Future<T> future) {
+        return await(future, "a start-up step");
+    }
+
+    private static <T> T await(Future<T> future, String what) {
         try {
             return future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(what + " failed: " + e.getCause().getMessage(), e.getCause());
         } catch (Exception e) {
-            throw new IllegalStateException("tihuo could not start: " + e.getMessage(), e);
+            throw new IllegalStateException(what + " failed: " + e, e);
         }
     }
 

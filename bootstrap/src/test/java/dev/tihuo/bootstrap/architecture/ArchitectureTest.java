@@ -19,6 +19,7 @@ class ArchitectureTest {
         tihuo = new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .withImportOption(location -> !location.contains("-tests.jar")) // test-jars: in-memory adapters, kits
+                .withImportOption(location -> !location.contains("simulator")) // the local Douyin: test scope only
                 .importPackages("dev.tihuo");
     }
 

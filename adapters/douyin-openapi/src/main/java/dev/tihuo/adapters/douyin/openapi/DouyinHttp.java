@@ -78,9 +78,10 @@ public final class DouyinHttp {
 
     public <Q, R> Future<Answer<R>> call(Endpoint<Q, R> endpoint, Q request, String accessToken) {
         long started = System.nanoTime();
+        String merchant = merchantOf(request);
         if (!breaker.tryAcquirePermission()) {
             Transient open = Transient.of(endpoint.path(), "-", "circuit open", null);
-            record(endpoint, "-", "circuit_open", started, open);
+            record(endpoint, merchant, "-", "circuit_open", started, open);
             return Future.failedFuture(open);
         }
         HttpRequest<Buffer> http;
@@ -95,7 +96,7 @@ public final class DouyinHttp {
         } catch (Exception e) {
             breaker.releasePermission();
             Permanent bad = new Permanent(endpoint.path(), "-", Codes.NONE, "request could not be written: " + e.getMessage(), List.of());
-            record(endpoint, "-", "permanent", started, bad);
+            record(endpoint, merchant, "-", "permanent", started, bad);
             return Future.failedFuture(bad);
         }
         Future<HttpResponse<Buffer>> sent = body == null ? http.send() : http.sendBuffer(body);
@@ -110,16 +111,16 @@ public final class DouyinHttp {
                 answer = reader.read(endpoint, resp.statusCode(), bytes);
             } catch (DouyinFailure failure) {
                 breaker.onError(System.nanoTime() - started, TimeUnit.NANOSECONDS, failure);
-                record(endpoint, failure.logid(), outcome(failure), started, failure);
+                record(endpoint, merchant, failure.logid(), outcome(failure), started, failure);
                 return Future.failedFuture(failure);
             } catch (RuntimeException unexpected) {
                 Transient t = Transient.of(endpoint.path(), "-", "unexpected: " + describe(unexpected), unexpected);
                 breaker.onError(System.nanoTime() - started, TimeUnit.NANOSECONDS, t);
-                record(endpoint, "-", "transient", started, t);
+                record(endpoint, merchant, "-", "transient", started, t);
                 return Future.failedFuture(t);
             }
             breaker.onSuccess(System.nanoTime() - started, TimeUnit.NANOSECONDS);
-            record(endpoint, answer.logid(), "ok", started, null);
+            record(endpoint, merchant, answer.logid(), "ok", started, null);
             return Future.succeededFuture(answer);
         });
     }
@@ -143,7 +144,20 @@ public final class DouyinHttp {
         return "transient";
     }
 
-    private void record(Endpoint<?, ?> endpoint, String logid, String outcome, long started, DouyinFailure failure) {
+    /** The merchant ({@code account_id}) a request names, for the call's log line; "-" when it names none. */
+    private String merchantOf(Object request) {
+        if (request == null) {
+            return "-";
+        }
+        try {
+            JsonNode account = mapper.valueToTree(request).path("account_id");
+            return account.isValueNode() ? account.asText() : "-";
+        } catch (RuntimeException e) {
+            return "-";
+        }
+    }
+
+    private void record(Endpoint<?, ?> endpoint, String merchant, String logid, String outcome, long started, DouyinFailure failure) {
         long nanos = System.nanoTime() - started;
         Timer.builder("tihuo.douyin.calls").description("Outbound calls to Douyin OpenAPI")
                 .tag("api", endpoint.id()).tag("outcome", outcome)
@@ -152,10 +166,11 @@ public final class DouyinHttp {
         try {
             long ms = TimeUnit.NANOSECONDS.toMillis(nanos);
             if (failure == null) {
-                LOG.info("douyin {} {} {} logid={} outcome={} {}ms", endpoint.id(), endpoint.method(), endpoint.path(), logid, outcome, ms);
+                LOG.info("douyin {} {} {} logid={} merchant={} outcome={} {}ms", endpoint.id(), endpoint.method(), endpoint.path(), logid,
+                        merchant, outcome, ms);
             } else {
-                LOG.warn("douyin {} {} {} logid={} outcome={} {}ms codes={} {}", endpoint.id(), endpoint.method(), endpoint.path(), logid,
-                        outcome, ms, failure.codes(), failure.getMessage());
+                LOG.warn("douyin {} {} {} logid={} merchant={} outcome={} {}ms codes={} {}", endpoint.id(), endpoint.method(), endpoint.path(),
+                        logid, merchant, outcome, ms, failure.codes(), failure.getMessage());
             }
         } finally {
             MDC.remove("logid");

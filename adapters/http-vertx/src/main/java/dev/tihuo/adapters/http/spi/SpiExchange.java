@@ -33,6 +33,9 @@ public final class SpiExchange {
     private final MeterRegistry meters;
     private volatile String route = "-";
     private volatile String clientKey = "-";
+    private volatile String merchant = "-";
+    private volatile String order = "-";
+    private static final com.fasterxml.jackson.databind.ObjectMapper PEEK = new com.fasterxml.jackson.databind.ObjectMapper();
 
     private SpiExchange(RoutingContext ctx, MeterRegistry meters, Instant receivedAt) {
         this.ctx = ctx;
@@ -83,6 +86,26 @@ public final class SpiExchange {
         this.clientKey = Logids.loggable(clientKey, 64);
     }
 
+    /**
+     * Notes the merchant ({@code account_id}) and Douyin order ({@code order_id}) a signed body names, for the
+     * request's log line and MDC; bodies that carry neither, or are not JSON, leave "-".
+     */
+    public void subjectFrom(byte[] raw) {
+        try {
+            com.fasterxml.jackson.databind.JsonNode body = PEEK.readTree(raw);
+            if (body != null && body.isObject()) {
+                if (body.path("account_id").isValueNode()) {
+                    merchant = Logids.loggable(body.path("account_id").asText(), 32);
+                }
+                if (body.path("order_id").isValueNode()) {
+                    order = Logids.loggable(body.path("order_id").asText(), 40);
+                }
+            }
+        } catch (java.io.IOException | RuntimeException unreadable) {
+            // the request is refused as malformed later; the log line keeps "-"
+        }
+    }
+
     public boolean isAnswered() {
         return answered.get();
     }
@@ -93,6 +116,8 @@ public final class SpiExchange {
         mdc.put(Logids.MDC_LOGID, logid);
         mdc.put(Logids.MDC_ROUTE, route);
         mdc.put(Logids.MDC_CLIENT_KEY, clientKey);
+        mdc.put("merchant", merchant);
+        mdc.put("order", order);
         return mdc;
     }
 
@@ -128,14 +153,14 @@ public final class SpiExchange {
         try (MdcScope ignored = enterMdc()) {
             HttpServerResponse response = ctx.response();
             if (response.ended() || response.closed()) {
-                LOG.info("{} path={} logid={} client_key={} outcome={} http=- duration_ms={} (client gone)",
-                        route, path, logid, clientKey, outcome, durationMs);
+                LOG.info("{} path={} logid={} client_key={} merchant={} order={} outcome={} http=- duration_ms={} (client gone)",
+                        route, path, logid, clientKey, merchant, order, outcome, durationMs);
             } else {
                 response.setStatusCode(httpStatus)
                         .putHeader("Content-Type", "application/json; charset=utf-8")
                         .end(body);
-                LOG.info("{} path={} logid={} client_key={} outcome={} http={} duration_ms={}",
-                        route, path, logid, clientKey, outcome, httpStatus, durationMs);
+                LOG.info("{} path={} logid={} client_key={} merchant={} order={} outcome={} http={} duration_ms={}",
+                        route, path, logid, clientKey, merchant, order, outcome, httpStatus, durationMs);
             }
         }
         if (meters != null) {

@@ -95,6 +95,7 @@ public final class SpiRoutes {
                 return;
             }
             exchange.clientKey(app.get().clientKey());
+            exchange.subjectFrom(raw);
             if (!replayWindow.accepts(single(query, "timestamp").orElse(null))) {
                 exchange.answer(200, SpiErrorCode.TIMESTAMP_OUT_OF_WINDOW,
                         "timestamp missing, malformed or outside the accepted window", null);

@@ -12,6 +12,8 @@ public enum Vendor {
      * commits acknowledged in that window are lost when the process is killed). {@code LOCK_TIMEOUT=10000}:
      * a transaction waits up to 10 s for a row lock (H2's default is 1 s; PostgreSQL waits without limit), so
      * reservations queued on a hot stock row under load wait their turn instead of failing.
+     * {@code DB_CLOSE_ON_EXIT=FALSE}: tihuo's own shutdown hook stops its work and then closes the pool; H2's
+     * hook would otherwise close the database underneath requests and outbox workers still finishing.
      */
     H2(new String[][] {
             {"MODE", "PostgreSQL"},
@@ -19,6 +21,7 @@ public enum Vendor {
             {"DEFAULT_NULL_ORDERING", "HIGH"},
             {"WRITE_DELAY", "0"},
             {"LOCK_TIMEOUT", "10000"},
+            {"DB_CLOSE_ON_EXIT", "FALSE"},
     }),
 
     POSTGRESQL(new String[0][]);
