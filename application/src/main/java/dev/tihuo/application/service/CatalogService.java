@@ -137,14 +137,7 @@ public final class CatalogService implements Catalog, Stock {
             product.linkToDouyin(new DouyinProductId(douyinProductId), links);
             products.save(product);
             Instant now = clock.instant();
-            // Now that Douyin knows the SKUs, it must see each store's stock of them (D12).
-            for (Sku sku : product.skus()) {
-                for (Store store : stores.list(merchant)) {
-                    stocks.find(new StockKey(merchant, store.id(), sku.outId())).ifPresent(s ->
-                            stock.push(new dev.tihuo.domain.stock.StockChanged(s.key(), s.onHand(), s.reserved(),
-                                    s.available(), "product linked to Douyin", now), now));
-                }
-            }
+            stock.pushAll(product, clock.instant());
             return view(product);
         });
     }

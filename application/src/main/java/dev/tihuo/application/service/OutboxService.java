@@ -44,6 +44,7 @@ public final class OutboxService implements DeliverOutbox, OperateOutbox {
     private final DouyinPlatform douyin;
     private final Orders orders;
     private final Products products;
+    private final StockKeeper stock;
     private final UnitOfWork unitOfWork;
     private final Idempotency idempotency;
     private final Clock clock;
@@ -53,6 +54,7 @@ public final class OutboxService implements DeliverOutbox, OperateOutbox {
         this.douyin = ports.douyin();
         this.orders = ports.orders();
         this.products = ports.products();
+        this.stock = ports.stockKeeper();
         this.unitOfWork = ports.unitOfWork();
         this.idempotency = ports.idempotency();
         this.clock = ports.clock();
@@ -139,6 +141,7 @@ public final class OutboxService implements DeliverOutbox, OperateOutbox {
                 delivery.skus().forEach(s -> links.put(new SkuOutId(s.skuOutId()), new DouyinSkuId(s.skuId())));
                 product.linkToDouyin(new DouyinProductId(delivery.productId()), links);
                 products.save(product);
+                stock.pushAll(product, clock.instant());
             });
         }
     }

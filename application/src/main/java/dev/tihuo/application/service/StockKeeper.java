@@ -50,6 +50,16 @@ final class StockKeeper {
         return changed;
     }
 
+    /** A product just became known to Douyin: it must see every store's available stock of its SKUs (D12). */
+    void pushAll(Product product, Instant now) {
+        for (Sku sku : product.skus()) {
+            for (Store store : stores.list(product.merchant())) {
+                stocks.find(new StockKey(product.merchant(), store.id(), sku.outId())).ifPresent(s -> push(
+                        new StockChanged(s.key(), s.onHand(), s.reserved(), s.available(), "product linked to Douyin", now), now));
+            }
+        }
+    }
+
     void push(StockChanged changed, Instant now) {
         StockKey key = changed.key();
         Store store = stores.find(key.merchant(), key.store()).orElse(null);
