@@ -4,6 +4,7 @@ import static dev.tihuo.features.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tihuo.simulator.DouyinPlatformClient.Spi;
+import dev.tihuo.simulator.FaultKind;
 import dev.tihuo.simulator.PlatformState;
 import dev.tihuo.simulator.PlatformState.Mode;
 import dev.tihuo.simulator.Purchase;
@@ -90,6 +91,13 @@ public final class DouyinSteps {
             return;
         }
         PlatformState.Order o = w.douyinOrder(order);
+        if (o.status() != PlatformState.OrderStatus.CREATED && o.status() != PlatformState.OrderStatus.PAID) {
+            // Douyin itself never cancels an order with codes: only a forged or stray notice names one
+            w.answered(World.await(w.sim.client().send(Spi.S3_CANCEL_NOTIFY, new JsonObject().put("order_id", o.orderId())
+                    .put("order_out_id", o.orderOutId()).put("cancel_type", "before payment".equals(moment) ? 1 : 2)
+                    .put("timestamp", w.sim.clock().epochSeconds()))));
+            return;
+        }
         boolean paid = o.status() != PlatformState.OrderStatus.CREATED;
         assertThat(paid ? "after payment" : "before payment").as("the moment of the cancel").isEqualTo(moment);
         World.await(w.sim.journey().cancel(o.orderId()));
@@ -98,9 +106,28 @@ public final class DouyinSteps {
 
     @When("Douyin asks tihuo to issue the codes for order {string}")
     public void issue(String order) {
-        World.await(w.sim.journey().issue(w.orderId(order)));
+        PlatformState.Order o = w.douyinOrder(order);
+        if (o.status() == PlatformState.OrderStatus.CANCELLED) {
+            // a late re-delivery of the issue request, crossing the cancel notice
+            io.vertx.core.json.JsonArray certs = new io.vertx.core.json.JsonArray();
+            o.certificates().forEach(c -> certs.add(new JsonObject().put("certificate_id", c.certificateId())
+                    .put("order_item_id", c.orderItemId()).put("sku_id", o.skuId())));
+            w.answered(World.await(w.sim.client().send(Spi.S4_ISSUE_CODE, new JsonObject().put("order_id", o.orderId())
+                    .put("order_out_id", o.orderOutId()).put("account_id", o.accountId()).put("poi_id", o.poiId())
+                    .put("sku_id", o.skuId()).put("product_id", o.productId()).put("count", o.count())
+                    .put("certificates", certs))));
+            return;
+        }
+        World.await(w.sim.journey().issue(o.orderId()));
         w.answered(w.lastReply(Spi.S4_ISSUE_CODE));
     }
+
+    @Given("tihuo's issue-code callback cannot reach Douyin")
+    public void callbackCannotReachDouyin() {
+        w.sim.faults().failPathFor(CALLBACK, Duration.ofHours(2), FaultKind.HTTP_5XX);
+    }
+
+    private static final String CALLBACK = "/goodlife/v1/compre_retail/fulfilment/create/callback/";
 
     @When("Douyin delivers the same request again")
     public void again() {
@@ -116,6 +143,20 @@ public final class DouyinSteps {
 
     @When("Douyin asks tihuo to audit a refund of {int} unit(s) of order {string} as after-sale {string}")
     public void auditRefund(int units, String order, String afterSale) {
+        var started = w.sim.state().afterSalesOf(w.orderId(order)).stream()
+                .filter(a -> a.kind() == PlatformState.AfterSaleKind.ISSUE_TIMEOUT_REFUND && !w.afterSales.containsValue(a.afterSaleId()))
+                .findFirst();
+        if (started.isPresent()) {
+            // Douyin started this refund by itself when the 10-minute window closed (补码 possible): the step names it
+            assertThat(started.get().certificateIds()).hasSize(units);
+            w.afterSales.put(afterSale, started.get().afterSaleId());
+            eventually(() -> assertThat(w.sim.client().exchanges()).anyMatch(e -> e.name().startsWith(Spi.S5_REFUND_APPLY.name())
+                    && e.body().contains(started.get().afterSaleId())));
+            w.sim.client().exchanges().stream().filter(e -> e.name().startsWith(Spi.S5_REFUND_APPLY.name())
+                    && e.body().contains(started.get().afterSaleId())).reduce((a, b) -> b)
+                    .ifPresent(e -> w.answered(e.reply()));
+            return;
+        }
         PlatformState.AfterSale as = World.await(w.sim.journey().applyRefund(w.orderId(order), units));
         w.afterSales.put(afterSale, as.afterSaleId());
         w.answered(w.lastReply(Spi.S5_REFUND_APPLY));
@@ -124,7 +165,11 @@ public final class DouyinSteps {
     @When("Douyin tells tihuo that it refunded {int} unit(s) of order {string} as after-sale {string}")
     public void refunded(int units, String order, String afterSale) {
         if (w.afterSales.containsKey(afterSale)) {
-            World.await(w.sim.journey().refund(w.afterSaleId(afterSale)));
+            // Douyin refunds once it has the approval (the merchant's decision travels through tihuo's outbox)
+            String id = w.afterSaleId(afterSale);
+            eventually(() -> assertThat(w.sim.state().afterSale(id).orElseThrow().status())
+                    .isIn(PlatformState.AfterSaleStatus.APPROVED, PlatformState.AfterSaleStatus.AUTO_APPROVED));
+            World.await(w.sim.journey().refund(id));
         } else {
             // no audit came before: a refund by Douyin's customer service, or after a failed issue
             PlatformState.AfterSale as = World.await(w.sim.journey().customerServiceRefund(w.orderId(order), units));
@@ -185,6 +230,9 @@ public final class DouyinSteps {
                 merchant.codeSupply("slow");
                 issue(order);
                 assertThat(w.answer.spi().result()).as("issue answer for " + order).isEqualTo(0);
+                // D3: tihuo issues the codes of an "issuing" order a moment later and sends them by callback
+                eventually(() -> assertThat(w.tihuoOrderOrFail(order).getJsonObject("order").getString("state"))
+                        .isEqualTo("ISSUED"));
             }
             case "picked up" -> {
                 orderIs(order, units, sku, store, "issued");

@@ -2,6 +2,7 @@ package dev.tihuo.features;
 
 import io.cucumber.java.After;
 import io.cucumber.java.Before;
+import io.cucumber.java.BeforeStep;
 import io.cucumber.java.Scenario;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,6 +10,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 /** Gives each scenario a merchant account of its own from the pool (see {@link Stack}). */
@@ -25,11 +27,21 @@ public final class Hooks {
         world.merchant = world.stack.nextMerchant(reviewsByHand(scenario));
         world.callsAtStart = world.sim.calls().all().size();
         world.callsBaseline = world.callsAtStart;
+        world.sim.client().resetNext();
+        // messages an earlier scenario left waiting (e.g. a callback Douyin could not be reached for) are not ours
+        world.quiet(Duration.ofSeconds(1), 0);
+        world.waitingAtStart = world.outboxWaiting();
+    }
+
+    @BeforeStep
+    public void markStep() {
+        world.exchangesAtStep = world.sim.client().exchanges().size();
     }
 
     @After
     public void clearFaults() {
         world.sim.faults().clear();
+        world.sim.client().resetNext();
     }
 
     /**

@@ -52,6 +52,10 @@ public final class World {
     Answer previousAnswer;
     /** Douyin's call log size when "nothing new" starts counting. */
     int callsBaseline;
+    /** Requests Douyin had sent to tihuo when the current step began (see {@link Hooks}). */
+    int exchangesAtStep;
+    /** Messages tihuo had waiting for Douyin when the scenario began (left over by earlier scenarios). */
+    double waitingAtStart;
 
     record Sku(String name, String outId, String douyinSkuId, String douyinProductId, long priceFen) {}
 
@@ -89,13 +93,13 @@ public final class World {
     /** The reply to the last request of this kind that Douyin sent (the journey's methods return Douyin's view). */
     SpiReply lastReply(DouyinPlatformClient.Spi spi) {
         List<DouyinPlatformClient.Exchange> all = sim.client().exchanges();
-        for (int i = all.size() - 1; i >= 0; i--) {
+        for (int i = all.size() - 1; i >= exchangesAtStep; i--) {
             DouyinPlatformClient.Exchange e = all.get(i);
             if (e.name().startsWith(spi.name())) {
                 return e.reply();
             }
         }
-        throw new AssertionError("Douyin sent no " + spi);
+        throw new AssertionError("Douyin sent no " + spi + " in this step");
     }
 
     SpiReply lastExchangeReply() {
@@ -179,16 +183,20 @@ public final class World {
 
     /** Waits (bounded) until tihuo has nothing left to deliver to Douyin. */
     void quiet() {
-        long end = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+        quiet(Duration.ofSeconds(3), waitingAtStart);
+    }
+
+    void quiet(Duration max, double leftOver) {
+        long end = System.nanoTime() + max.toNanos();
         while (System.nanoTime() < end) {
-            if (outboxWaiting() == 0) {
+            if (outboxWaiting() <= leftOver) {
                 return;
             }
             Eventually.sleep(30);
         }
     }
 
-    private double outboxWaiting() {
+    double outboxWaiting() {
         for (String line : api.metrics(stack.internalBaseUrl).split("\n")) {
             if (line.startsWith("tihuo_outbox_pending")) {
                 return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));

@@ -334,10 +334,12 @@ public final class BuyerJourney implements PlatformReactions {
     Order o = order(orderId);
     AfterSale as;
     synchronized (state) {
-      List<Certificate> certs = o.certificates.stream().filter(c -> c.status == CertStatus.UNUSED)
-          .limit(units).toList();
+      List<Certificate> certs = new ArrayList<>(o.certificates.stream().filter(c -> c.status == CertStatus.UNUSED)
+          .limit(units).toList());
+      // a buyer may ask for units already picked up too: Douyin asks the merchant, who rejects them (D7)
+      o.certificates.stream().filter(c -> c.status == CertStatus.USED).limit(units - certs.size()).forEach(certs::add);
       if (certs.size() < units) {
-        return Future.failedFuture(new IllegalStateException("only " + certs.size() + " unused vouchers"));
+        return Future.failedFuture(new IllegalStateException("only " + certs.size() + " refundable vouchers"));
       }
       as = newAfterSale(o, AfterSaleKind.REFUND, certs, "用户申请退款");
     }

@@ -127,6 +127,12 @@ public final class DouyinPlatformClient {
     this.forgeNext = true;
   }
 
+  /** Forgets a one-shot change that was never used (a test ended before sending). */
+  public void resetNext() {
+    forgeNext = false;
+    ageNext = null;
+  }
+
   /** The next SPI call carries a {@code timestamp} this far in the past (correctly signed), like a replay. */
   public void ageNext(Duration age) {
     this.ageNext = age;
