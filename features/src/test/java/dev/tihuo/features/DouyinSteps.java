@@ -36,6 +36,7 @@ public final class DouyinSteps {
 
     @Given("Douyin knows {string} but tihuo has no mapping for it")
     public void douyinKnows(String name) {
+        // a name ending in a size ("Jasmine 250 g") is a SKU Douyin sells; any other name is a store (POI)
         if (name.matches(".*\\d+\\s*(ml|L|g|kg)$")) {
             PlatformState.Product p = w.sim.state().seedProduct(w.merchant.accountId(), "other-" + w.merchant.number(),
                     name, java.util.List.copyOf(w.pois.values()), java.util.List.of(new JsonObject()

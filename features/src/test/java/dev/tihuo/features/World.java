@@ -169,8 +169,7 @@ public final class World {
 
     JsonObject stock(String storeName, String skuName) {
         JsonObject body = api.get(admin(), "/stock?store_id=" + storeId(storeName)).orFail("reading stock").body();
-        Object items = body.getValue("stock", body.getValue("items", body.getValue("levels")));
-        JsonArray list = items instanceof JsonArray a ? a : new JsonArray();
+        JsonArray list = body.getJsonArray("items", new JsonArray());
         for (Object o : list) {
             JsonObject level = (JsonObject) o;
             if (sku(skuName).outId().equals(level.getString("sku_out_id"))
