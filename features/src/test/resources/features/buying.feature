@@ -12,18 +12,28 @@ Feature: Buying a pickup voucher (提货券 创单)
     And the store "Xuhui" has 4 units of "Oolong 500 ml" on hand
     And the store "Xuhui" has 2 units of "Oolong 1 L" on hand
 
-  # D2: Douyin's default is to create the order after payment; that order counts as paid at once.
-  Rule: An order created after payment is paid at once and sets the goods aside at the chosen store
+  # D2: Douyin's default is to create the order after payment. The create request alone does not say which
+  # mode Douyin uses, so tihuo counts the order as paid when the issue request follows (S1 then S4).
+  Rule: An order created after payment sets the goods aside at the chosen store and is paid by the issue request
 
     Scenario: Douyin creates the order after the buyer has paid
       Given Douyin creates orders "after payment"
       When Douyin asks tihuo to create order "D-1001" for 2 units of "Oolong 500 ml" at "Jing'an"
       Then tihuo answers "order accepted"
-      And tihuo shows order "D-1001" as "paid"
       And tihuo shows order "D-1001" for pickup at "Jing'an"
       And tihuo counts 5 units of "Oolong 500 ml" on hand and 3 available at "Jing'an"
       And Douyin shows order "D-1001" as "accepted by the merchant"
       And Douyin sees 3 units of "Oolong 500 ml" available at "Jing'an"
+
+    Scenario: The issue request after an order created after payment
+      Given Douyin creates orders "after payment"
+      And order "D-1001" for 2 units of "Oolong 500 ml" at "Jing'an" is "paid"
+      And the merchant's code supply is "working"
+      When Douyin asks tihuo to issue the codes for order "D-1001"
+      Then tihuo answers "codes issued"
+      And tihuo shows order "D-1001" as "issued"
+      And tihuo counts 5 units of "Oolong 500 ml" on hand and 3 available at "Jing'an"
+      And Douyin shows 2 codes of order "D-1001" as "unused"
 
   Rule: Only the chosen store and SKU lose available stock
 

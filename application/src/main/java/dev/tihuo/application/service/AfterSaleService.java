@@ -313,7 +313,11 @@ public final class AfterSaleService implements ApplyRefund, ApplyReturn, NotifyR
             AfterSale sale = ownSale(merchant, id);
             Order order = orders.find(sale.order()).orElseThrow();
             Instant now = clock.instant();
-            sale.receiveGoods(now);
+            if (sale.state() == AfterSaleState.REFUNDED) {
+                sale.receiveGoodsAfterRefund(now); // Douyin refunded before the goods came back (D9)
+            } else {
+                sale.receiveGoods(now);
+            }
             Map<SkuOutId, Integer> units = new LinkedHashMap<>();
             sale.vouchers().forEach(n -> units.merge(order.voucher(n).sku(), 1, Integer::sum));
             units.forEach((sku, count) -> stock.change(new StockKey(merchant,

@@ -147,7 +147,9 @@ public final class IssuingService implements IssueCodes, FinishIssuing {
     public int lapseExpired(int limit) {
         Instant now = clock.instant();
         int lapsed = 0;
-        for (Order candidate : orders.issuingWithDeadlineBefore(now.plusNanos(1), limit)) {
+        // "deadline <= now": a bound of now + 1 ns is lost in a database keeping microseconds (H2, PostgreSQL), so an
+        // order whose window ends exactly now was never lapsed until the clock moved on; lapseIssueWindow re-checks.
+        for (Order candidate : orders.issuingWithDeadlineBefore(now.plusMillis(1), limit)) {
             boolean done = idempotency.retryingConflicts(() -> unitOfWork.inTransaction(() -> {
                 Order order = orders.find(candidate.id()).orElseThrow();
                 var failed = order.lapseIssueWindow(clock.instant());

@@ -127,7 +127,27 @@ public final class AfterSale {
     public void receiveGoods(Instant now) {
         requireKind(AfterSaleKind.RETURN, "receive goods");
         require("receive goods", AWAITING_GOODS);
-        moveTo(GOODS_RECEIVED, "goods received back at the store", now);
+        moveTo(GOODS_RECEIVED, GOODS_BACK, now);
+    }
+
+    /**
+     * Douyin may refund a return before its goods are back (S6 moves it to {@code REFUNDED}, which is final); the goods
+     * still arrive at the store later, once. Recorded in the history; the after-sale stays refunded.
+     */
+    public void receiveGoodsAfterRefund(Instant now) {
+        requireKind(AfterSaleKind.RETURN, "receive goods");
+        require("receive goods after the refund", REFUNDED);
+        if (goodsBack()) {
+            throw new DomainException(Reason.ILLEGAL_TRANSITION, "the goods of after-sale " + id + " were already received");
+        }
+        history.add(new Transition(REFUNDED.name(), REFUNDED.name(), GOODS_BACK + " after the refund", now));
+    }
+
+    private static final String GOODS_BACK = "goods received back at the store";
+
+    /** Whether the returned goods already came back (before or after the refund). */
+    private boolean goodsBack() {
+        return history.stream().anyMatch(t -> GOODS_RECEIVED.name().equals(t.to()) || t.cause().startsWith(GOODS_BACK));
     }
 
     /** S6: the money went back to the buyer. */

@@ -214,6 +214,29 @@ class AfterSaleStateMachineTest {
     }
 
     @Test
+    void goods_of_a_return_refunded_before_they_came_back_are_received_once() {
+        AfterSale sale = applied(AfterSaleKind.RETURN);
+        sale.decide(RefundDecision.approve(), AT);
+        sale.settle(AT);
+
+        sale.receiveGoodsAfterRefund(AT);
+
+        assertThat(sale.state()).isEqualTo(REFUNDED);
+        assertRefused(Reason.ILLEGAL_TRANSITION, () -> sale.receiveGoodsAfterRefund(AT));
+        assertRefused(Reason.ILLEGAL_TRANSITION, () -> sale.receiveGoods(AT));
+    }
+
+    @Test
+    void goods_received_before_the_refund_are_not_received_again_after_it() {
+        AfterSale sale = applied(AfterSaleKind.RETURN);
+        sale.decide(RefundDecision.approve(), AT);
+        sale.receiveGoods(AT);
+        sale.settle(AT);
+
+        assertRefused(Reason.ILLEGAL_TRANSITION, () -> sale.receiveGoodsAfterRefund(AT));
+    }
+
+    @Test
     void a_rejected_after_sale_is_not_approved() {
         AfterSale sale = applied(AfterSaleKind.REFUND);
         sale.decide(new RefundDecision.Reject("no"), AT);

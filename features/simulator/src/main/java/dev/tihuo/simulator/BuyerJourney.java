@@ -63,6 +63,11 @@ public final class BuyerJourney implements PlatformReactions {
   private final DouyinPlatformClient client;
   private final Function<Duration, Future<Void>> advanceTime;
   private volatile Pacing pacing;
+  /**
+   * Whether Douyin refunds an approved after-sale at once and sends the refund notice (S6) by itself (default).
+   * Off, the refund happens only when a test calls {@link #refund(String)}, so each exchange is written out.
+   */
+  private volatile boolean autoRefund = true;
   private final Set<String> inFlight = new HashSet<>();
 
   BuyerJourney(Vertx vertx, PlatformState state, SimClock clock, DouyinPlatformClient client,
@@ -81,6 +86,10 @@ public final class BuyerJourney implements PlatformReactions {
 
   public DouyinPlatformClient client() {
     return client;
+  }
+
+  public void autoRefund(boolean on) {
+    this.autoRefund = on;
   }
 
   // ============================================================ purchase: S1 (+ S2), then S4
@@ -150,6 +159,11 @@ public final class BuyerJourney implements PlatformReactions {
 
   /** Before-pay mode: the buyer pays, Douyin sends S2, then asks for codes (S4) (D2). */
   public Future<Order> pay(String orderId) {
+    return pay(orderId, true);
+  }
+
+  /** Before-pay mode: the buyer pays and Douyin sends S2; with {@code thenIssue} it then asks for codes (S4). */
+  public Future<Order> pay(String orderId, boolean thenIssue) {
     Order o = order(orderId);
     synchronized (state) {
       if (o.mode != Mode.BEFORE_PAY || o.status != OrderStatus.CREATED) {
@@ -161,7 +175,7 @@ public final class BuyerJourney implements PlatformReactions {
     JsonObject body = new JsonObject().put("order_id", o.orderId).put("order_out_id", o.orderOutId)
         .put("pay_time", clock.epochSeconds()).put("timestamp", clock.epochSeconds());
     return notification(Spi.S2_PAY_NOTIFY, body, o)
-        .compose(r -> issue(orderId));
+        .compose(r -> thenIssue ? issue(orderId) : Future.succeededFuture(o));
   }
 
   /** S3: the buyer cancels before the code is issued (cancel_type 1 before pay, 2 after pay). */
@@ -192,6 +206,12 @@ public final class BuyerJourney implements PlatformReactions {
   public Future<Order> issue(String orderId) {
     Order o = order(orderId);
     synchronized (state) {
+      if (o.mode == Mode.BEFORE_PAY && o.status == OrderStatus.CREATED && o.orderOutId != null) {
+        // the buyer paid but the payment notice (S2) never reached the merchant: S4 alone says so (D2)
+        o.status = OrderStatus.PAID;
+        o.paidAt = clock.instant();
+        o.note(clock.instant(), "paid; the payment notice was not delivered");
+      }
       if (o.status != OrderStatus.PAID) {
         return Future.failedFuture(new IllegalStateException("order " + orderId + " is not paid: " + o.status));
       }
@@ -214,6 +234,12 @@ public final class BuyerJourney implements PlatformReactions {
         r -> !r.accepted() ? r.httpStatus() != 401 : !readableIssueResult(o, r))
         .compose(reply -> {
           synchronized (state) {
+            if (reply.httpStatus() == 401) {
+              // tihuo refused the signature: the request did not come from this app as configured; nothing
+              // changes on either side (D16), so Douyin's order stays paid.
+              o.note(clock.instant(), "S4 refused as unsigned: " + reply);
+              return Future.succeededFuture(o);
+            }
             if (!reply.accepted() || !readableIssueResult(o, reply)) {
               o.note(clock.instant(), "S4 gave up after retries: " + reply);
               o.status = OrderStatus.ISSUING; // treated like a lapsed "issuing" below
@@ -308,10 +334,12 @@ public final class BuyerJourney implements PlatformReactions {
     Order o = order(orderId);
     AfterSale as;
     synchronized (state) {
-      List<Certificate> certs = o.certificates.stream().filter(c -> c.status == CertStatus.UNUSED)
-          .limit(units).toList();
+      List<Certificate> certs = new ArrayList<>(o.certificates.stream().filter(c -> c.status == CertStatus.UNUSED)
+          .limit(units).toList());
+      // a buyer may ask for units already picked up too: Douyin asks the merchant, who rejects them (D7)
+      o.certificates.stream().filter(c -> c.status == CertStatus.USED).limit(units - certs.size()).forEach(certs::add);
       if (certs.size() < units) {
-        return Future.failedFuture(new IllegalStateException("only " + certs.size() + " unused vouchers"));
+        return Future.failedFuture(new IllegalStateException("only " + certs.size() + " refundable vouchers"));
       }
       as = newAfterSale(o, AfterSaleKind.REFUND, certs, "用户申请退款");
     }
@@ -452,8 +480,48 @@ public final class BuyerJourney implements PlatformReactions {
     }
   }
 
+  /**
+   * Douyin refunds an approved after-sale now (money back to the buyer, S6 to the merchant). Used when
+   * {@link #autoRefund(boolean)} is off.
+   */
+  public Future<AfterSale> refund(String afterSaleId) {
+    AfterSale as = afterSale(afterSaleId);
+    return settleNow(as).map(as);
+  }
+
+  /**
+   * A refund by Douyin's customer service (客服强退): no audit, Douyin refunds {@code units} unredeemed vouchers
+   * and sends the refund notice (S6) at once.
+   */
+  public Future<AfterSale> customerServiceRefund(String orderId, int units) {
+    Order o = order(orderId);
+    AfterSale as;
+    synchronized (state) {
+      List<Certificate> certs = o.certificates.stream()
+          .filter(c -> c.status == CertStatus.UNUSED || c.status == CertStatus.INITIAL).limit(units).toList();
+      if (certs.size() < units) {
+        certs = o.certificates.stream().filter(c -> c.status != CertStatus.REFUNDED).limit(units).toList();
+      }
+      as = newAfterSale(o, AfterSaleKind.REFUND, certs, "客服退款");
+      as.status = AfterSaleStatus.APPROVED;
+    }
+    return settleNow(as).map(as);
+  }
+
   /** An approved after-sale: the buyer gets the money back, the merchant gets S6 (spi.md §5.6). */
   private Future<Void> settle(AfterSale as) {
+    if (!autoRefund) {
+      synchronized (state) {
+        if (as.status == AfterSaleStatus.REJECTED) {
+          restore(as);
+        }
+      }
+      return Future.succeededFuture();
+    }
+    return settleNow(as);
+  }
+
+  private Future<Void> settleNow(AfterSale as) {
     Order o = order(as.orderId);
     synchronized (state) {
       if (as.status == AfterSaleStatus.REJECTED) {

@@ -86,6 +86,11 @@ public final class DouyinPlatformClient {
   private final Ids ids = new Ids();
   private volatile Target target;
   private final List<Exchange> exchanges = new ArrayList<>();
+  /** One-shot changes to the next request (tests): a forged signature, or a timestamp this far in the past. */
+  private volatile boolean forgeNext;
+  private volatile Duration ageNext;
+  /** The last request as Douyin genuinely signed it (url, headers, raw body), for {@link #resendLast()}. */
+  private volatile Exchange lastGenuine;
 
   public DouyinPlatformClient(Vertx vertx, SimClock clock, Target target) {
     this.http = WebClient.create(vertx, new WebClientOptions().setKeepAlive(false));
@@ -114,6 +119,37 @@ public final class DouyinPlatformClient {
     return post(spi.name() + " (tampered)", spi, body.encode(), true);
   }
 
+  /**
+   * The next SPI call or webhook goes out with a forged signature (its body altered after signing), as an
+   * attacker or a broken proxy would send it. {@link #resendLast()} afterwards sends the genuine request.
+   */
+  public void forgeNext() {
+    this.forgeNext = true;
+  }
+
+  /** Forgets a one-shot change that was never used (a test ended before sending). */
+  public void resetNext() {
+    forgeNext = false;
+    ageNext = null;
+  }
+
+  /** The next SPI call carries a {@code timestamp} this far in the past (correctly signed), like a replay. */
+  public void ageNext(Duration age) {
+    this.ageNext = age;
+  }
+
+  /**
+   * Sends the last request again, byte for byte and correctly signed (after a forged request: the genuine one),
+   * as Douyin's re-delivery does. Returns tihuo's reply.
+   */
+  public Future<SpiReply> resendLast() {
+    Exchange last = lastGenuine;
+    if (last == null) {
+      return Future.failedFuture(new IllegalStateException("nothing was sent yet"));
+    }
+    return exchange(last.name() + " (again)", last.url(), last.headers(), last.body(), target.replyTimeout(), null);
+  }
+
   /** A webhook, e.g. W1 {@code life_retail_comp_poi_change}: signed with SHA-1 (spi.md §6.1, D13). */
   public Future<SpiReply> webhook(String event, JsonObject content) {
     Target t = target;
@@ -124,15 +160,32 @@ public final class DouyinPlatformClient {
     headers.put("Content-Type", "application/json");
     headers.put("X-Douyin-Signature", signer.webhookSignature(raw));
     headers.put("Msg-Id", UUID.randomUUID().toString());
+    boolean forge = takeForge();
+    if (forge) {
+      Map<String, String> forged = new LinkedHashMap<>(headers);
+      String altered = raw.substring(0, raw.length() - 1) + ",\"tampered\":true}";
+      lastGenuine = new Exchange(clock.instant(), "W " + event, t.url(t.webhookPath()), Map.copyOf(headers), raw, null);
+      return exchange("W " + event + " (forged)", t.url(t.webhookPath()), forged, altered, t.replyTimeout(), null);
+    }
     return exchange("W " + event, t.url(t.webhookPath()), headers, raw, t.replyTimeout());
   }
 
-  private Future<SpiReply> post(String name, Spi spi, String raw, boolean tamper) {
+  private boolean takeForge() {
+    boolean forge = forgeNext;
+    forgeNext = false;
+    return forge;
+  }
+
+  private Future<SpiReply> post(String name, Spi spi, String raw, boolean tamperAsked) {
     Target t = target;
+    boolean forged = takeForge();
+    boolean tamper = tamperAsked || forged;
+    Duration age = ageNext;
+    ageNext = null;
     // spi.md §2: client_key, timestamp (13-digit ms), sign in the query; the signatures cover them.
     Map<String, String> query = new LinkedHashMap<>();
     query.put("client_key", t.clientKey());
-    query.put("timestamp", Long.toString(clock.millis()));
+    query.put("timestamp", Long.toString(clock.millis() - (age == null ? 0 : age.toMillis())));
     SpiSigner signer = new SpiSigner(t.clientSecret());
     String lifeSign = signer.lifeSign(query, raw);
     query.put("sign", signer.legacySign(query, raw));
@@ -146,11 +199,24 @@ public final class DouyinPlatformClient {
     headers.put("x-life-sign", lifeSign);
     headers.put("x-life-clientkey", t.clientKey());
     headers.put("X-Bytedance-Logid", LocalLogid.next(clock, ids));
-    return exchange(name, url.toString(), headers, sent, t.replyTimeout());
+    Exchange genuine = new Exchange(clock.instant(), spi.name(), url.toString(), Map.copyOf(headers), raw, null);
+    return exchange(forged ? name + " (forged)" : name, url.toString(), headers, sent, t.replyTimeout(),
+        tamper ? genuine : null);
   }
 
   private Future<SpiReply> exchange(String name, String url, Map<String, String> headers, String raw,
       Duration timeout) {
+    return exchange(name, url, headers, raw, timeout, null);
+  }
+
+  /** {@code genuine}: what to remember for {@link #resendLast()} when the bytes sent are not the genuine ones. */
+  private Future<SpiReply> exchange(String name, String url, Map<String, String> headers, String raw,
+      Duration timeout, Exchange genuine) {
+    if (genuine != null) {
+      lastGenuine = genuine;
+    } else if (!name.endsWith("(forged)")) {
+      lastGenuine = new Exchange(clock.instant(), name.replace(" (again)", ""), url, Map.copyOf(headers), raw, null);
+    }
     HttpRequest<Buffer> req = http.postAbs(url).timeout(timeout.toMillis());
     MultiMap h = req.headers();
     headers.forEach(h::set);

@@ -318,6 +318,7 @@ public final class PlatformState {
     }
 
     public String verifyId() { return verifyId; }
+    public String poiId() { return poiId; }
     public Instant verifyTime() { return verifyTime; }
     public boolean cancelled() { return cancelled; }
   }
