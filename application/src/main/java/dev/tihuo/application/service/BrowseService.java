@@ -9,6 +9,8 @@ import dev.tihuo.domain.aftersale.AfterSaleState;
 import dev.tihuo.domain.order.DouyinOrderId;
 import dev.tihuo.domain.order.Order;
 import dev.tihuo.domain.order.OrderState;
+import dev.tihuo.domain.order.Voucher;
+import dev.tihuo.domain.voucher.VoucherState;
 import dev.tihuo.domain.shared.DomainException;
 import dev.tihuo.domain.shared.MerchantId;
 import dev.tihuo.domain.shared.Reason;
@@ -46,10 +48,21 @@ public final class BrowseService implements Browse {
     public OrderDetail order(MerchantId merchant, String orderId) {
         Order order = orders.find(merchant, new DouyinOrderId(orderId))
                 .orElseThrow(() -> new DomainException(Reason.UNKNOWN_ORDER, "no order " + orderId));
-        return new OrderDetail(summary(order), order.vouchers().stream().map(v -> new VoucherView(v.number(), v.sku().value(),
-                v.certificateId().map(Object::toString).orElse(null), v.code().map(Object::toString).orElse(null),
-                v.state().name(), v.paid().fen(), v.refunded().fen(), v.validUntil().orElse(null), v.redeemedAt().orElse(null),
-                v.redeemedAtStore().map(Object::toString).orElse(null))).toList(), steps(order.history()));
+        return new OrderDetail(summary(order), order.vouchers().stream().map(BrowseService::view).toList(), steps(order.history()));
+    }
+
+    @Override
+    public Page<VoucherRow> vouchers(MerchantId merchant, OrderFilter filter, String cursor, int limit) {
+        int size = pageSize(limit);
+        Set<VoucherState> states = parse(filter.states(), VoucherState.class);
+        StoreId store = filter.storeId() == null || filter.storeId().isBlank() ? null : new StoreId(filter.storeId());
+        List<Order> found = orders.list(new Orders.OrderQuery(merchant, EnumSet.allOf(OrderState.class), store, filter.from(),
+                filter.to(), cursor, size + 1));
+        List<VoucherRow> items = found.stream().limit(size).flatMap(o -> o.vouchers().stream()
+                .filter(v -> states.contains(v.state()))
+                .map(v -> new VoucherRow(o.id().value(), o.store().value(), view(v)))).toList();
+        String next = found.size() > size ? found.get(size - 1).id().value() : null;
+        return new Page<>(items, next);
     }
 
     @Override
@@ -83,6 +96,12 @@ public final class BrowseService implements Browse {
         } catch (IllegalArgumentException e) {
             throw new DomainException(Reason.INVALID_VALUE, "unknown state in " + names + "; known: " + EnumSet.allOf(type));
         }
+    }
+
+    private static VoucherView view(Voucher v) {
+        return new VoucherView(v.number(), v.sku().value(), v.certificateId().map(Object::toString).orElse(null),
+                v.code().map(Object::toString).orElse(null), v.state().name(), v.paid().fen(), v.refunded().fen(),
+                v.validUntil().orElse(null), v.redeemedAt().orElse(null), v.redeemedAtStore().map(Object::toString).orElse(null));
     }
 
     private static OrderSummary summary(Order o) {

@@ -153,6 +153,7 @@ public final class MerchantApi {
         router.post(BASE + "/stock/:storeId/:skuOutId/adjustments").handler(this::adjustStock);
 
         router.get(BASE + "/orders").handler(this::orders);
+        router.get(BASE + "/vouchers").handler(this::vouchers);
         router.get(BASE + "/orders/:orderId").handler(ctx -> admin(ctx, c -> map.detail(uc.browse().order(c.merchant(), ctx.pathParam("orderId")))));
         router.post(BASE + "/orders/:orderId/reconcile").handler(ctx -> admin(ctx, c ->
                 map.reconciliation(uc.reconcile().reconcile(c.merchant(), ctx.pathParam("orderId")))));
@@ -333,6 +334,15 @@ public final class MerchantApi {
                     instant(ctx, "from"), instant(ctx, "to"));
             Browse.Page<Browse.OrderSummary> page = uc.browse().orders(c.merchant(), filter, cursor(ctx), limit(ctx));
             return new Responses.Page<>(map.orders(page.items()), page.nextCursor());
+        });
+    }
+
+    private void vouchers(RoutingContext ctx) {
+        admin(ctx, c -> {
+            Browse.OrderFilter filter = new Browse.OrderFilter(states(ctx), blankToNull(ctx.queryParams().get("store_id")),
+                    instant(ctx, "from"), instant(ctx, "to"));
+            Browse.Page<Browse.VoucherRow> page = uc.browse().vouchers(c.merchant(), filter, cursor(ctx), limit(ctx));
+            return new Responses.Page<>(map.voucherRows(page.items()), page.nextCursor());
         });
     }
 

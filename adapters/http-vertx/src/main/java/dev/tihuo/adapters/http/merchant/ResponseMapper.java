@@ -33,6 +33,10 @@ interface ResponseMapper {
 
     Responses.Voucher voucher(Browse.VoucherView view);
 
+    Responses.VoucherRow voucherRow(Browse.VoucherRow row);
+
+    List<Responses.VoucherRow> voucherRows(List<Browse.VoucherRow> rows);
+
     Responses.Step step(Browse.Step step);
 
     @Mapping(target = "order", source = "summary")

@@ -29,6 +29,9 @@ final class Responses {
     record Voucher(int number, String sku, String certificateId, String code, String state, long paidFen,
                    long refundedFen, Instant validUntil, Instant redeemedAt, String redeemedAtStore) {}
 
+    /** One voucher in the vouchers list, with the order and store it belongs to. */
+    record VoucherRow(String orderId, String storeId, Voucher voucher) {}
+
     record Step(String from, String to, String cause, Instant at) {}
 
     record OrderDetail(OrderSummary order, List<Voucher> vouchers, List<Step> history) {}

@@ -53,6 +53,7 @@ class MerchantApiTest {
                 Arguments.of("PUT", "/api/v1/stock/store-a/tea-500g", "{\"on_hand\":3}", true),
                 Arguments.of("POST", "/api/v1/stock/store-a/tea-500g/adjustments", "{\"delta\":1,\"reason\":\"found\"}", true),
                 Arguments.of("GET", "/api/v1/orders", null, true),
+                Arguments.of("GET", "/api/v1/vouchers", null, true),
                 Arguments.of("GET", "/api/v1/orders/order-1", null, true),
                 Arguments.of("POST", "/api/v1/orders/order-1/reconcile", null, true),
                 Arguments.of("GET", "/api/v1/after-sales", null, true),
@@ -236,6 +237,31 @@ class MerchantApiTest {
         assertThat(detail.getJsonArray("vouchers").getJsonObject(0).getString("code")).isEqualTo(atB.code());
         assertThat(detail.getJsonArray("history")).isNotEmpty();
         assertThat(detail.getJsonArray("history").getJsonObject(0).getString("at")).endsWith("Z");
+    }
+
+    @Test
+    void vouchers_are_listed_by_state_and_store_with_their_order_and_cursor_paging() {
+        String redeemed = world.codeAt("poi-a");
+        world.post("/api/v1/counter/redeem", CLERK_A, "{\"code\":\"" + redeemed + "\"}");
+        world.codeAt("poi-a");
+        MerchantWorld.Placed atB = world.order(X, "poi-b", "dp-tea", "ds-tea");
+
+        JsonArray all = world.get("/api/v1/vouchers", ADMIN_X).json().getJsonArray("items");
+        assertThat(all).hasSize(3);
+        JsonArray picked = world.get("/api/v1/vouchers?state=REDEEMED", ADMIN_X).json().getJsonArray("items");
+        assertThat(picked).hasSize(1);
+        assertThat(picked.getJsonObject(0).getJsonObject("voucher").getString("code")).isEqualTo(redeemed);
+        JsonArray atStoreB = world.get("/api/v1/vouchers?store_id=store-b&state=VALID", ADMIN_X).json().getJsonArray("items");
+        assertThat(atStoreB).singleElement().satisfies(row -> {
+            assertThat(((JsonObject) row).getString("order_id")).isEqualTo(atB.orderId());
+            assertThat(((JsonObject) row).getString("store_id")).isEqualTo("store-b");
+        });
+        JsonObject first = world.get("/api/v1/vouchers?limit=2", ADMIN_X).json();
+        assertThat(first.getJsonArray("items")).hasSize(2);
+        assertThat(world.get("/api/v1/vouchers?limit=2&cursor=" + first.getString("next_cursor"), ADMIN_X).json()
+                .getJsonArray("items")).hasSize(1);
+        assertError(world.get("/api/v1/vouchers?state=LOST", ADMIN_X), 400, "validation_failed");
+        assertThat(world.get("/api/v1/vouchers", ADMIN_Y).json().getJsonArray("items")).as("merchant Y sees none of X").isEmpty();
     }
 
     @Test

@@ -11,6 +11,12 @@ public interface Browse {
 
     OrderDetail order(MerchantId merchant, String orderId);
 
+    /**
+     * Vouchers of one merchant, newest order first, filtered by voucher state, store and the order's date range;
+     * a page holds the vouchers of up to {@code limit} orders, and the cursor is the last of those orders.
+     */
+    Page<VoucherRow> vouchers(MerchantId merchant, OrderFilter filter, String cursor, int limit);
+
     Page<AfterSaleView> afterSales(MerchantId merchant, Set<String> states, String cursor, int limit);
 
     AfterSaleView afterSale(MerchantId merchant, String afterSaleId);
@@ -26,6 +32,8 @@ public interface Browse {
 
     record VoucherView(int number, String sku, String certificateId, String code, String state, long paidFen,
                        long refundedFen, Instant validUntil, Instant redeemedAt, String redeemedAtStore) {}
+
+    record VoucherRow(String orderId, String storeId, VoucherView voucher) {}
 
     record Step(String from, String to, String cause, Instant at) {}
 
