@@ -149,7 +149,9 @@
     $('r-state').setAttribute('data-state', state);
     $('r-valid').textContent = unit.valid_until ? new Date(unit.valid_until).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB') : '';
     $('redeem').disabled = !(found.at_this_store && state === 'VALID');
-    $('cancel').disabled = !(found.at_this_store && state === 'REDEEMED' && found.kind === 'OURS');
+    // Douyin knows a used Douyin code only by the verification record its redemption answered (O4), so a Douyin
+    // code can be cancelled from the page that redeemed it.
+    $('cancel').disabled = !(found.at_this_store && state === 'REDEEMED' && (found.kind === 'OURS' || found.redemption));
     $('result').hidden = false;
   }
 
@@ -177,12 +179,23 @@
     }).catch(fail);
   }
 
+  function actionRequest() {
+    var body = request();
+    if (current && current.kind === 'DOUYIN' && current.redemption) {
+      body.verify_id = current.redemption.verify_id;
+      body.certificate_id = current.redemption.certificate_id;
+      body.sku_out_id = current.redemption.sku;
+    }
+    return body;
+  }
+
   function act(path, okCode) {
     $('redeem').disabled = true;
     $('cancel').disabled = true;
-    api('POST', path, request()).then(function (done) {
+    api('POST', path, actionRequest()).then(function (done) {
       if (current) {
         current.units[0].state = done.state;
+        current.redemption = done.kind === 'DOUYIN' && done.state === 'REDEEMED' ? done : null;
         showResult(current);
       }
       show('ok', okCode);
