@@ -46,7 +46,7 @@ import org.junit.jupiter.api.Test;
  */
 class ThousandOrdersTest {
     private static final int ORDERS = 1_000;
-    private static final int THREADS = Integer.getInteger("thousand.threads", 4);
+    private static final int THREADS = Integer.getInteger("thousand.threads", 6);
     private static final int ON_HAND = 1_000;
     private static final String AT_ONCE = "oolong-500ml";
     private static final String BY_CALLBACK = "jasmine-250g";
