@@ -3,7 +3,8 @@ Feature: Picking up at the counter (验券 / 核销)
   Lin shows the codes of order "D-1001" at the store chosen on Douyin. The clerk of that store
   redeems them through tihuo, which tells Douyin. A clerk of another store cannot hand out the
   goods. A redemption made by mistake can be cancelled (撤销核销) within one hour. Orders with a
-  Douyin code (抖音码) are redeemed through Douyin's verify prepare (验券准备) and verify.
+  Douyin code (抖音码) are redeemed through Douyin's verify prepare (验券准备) and verify, and their
+  redemption is cancelled through tihuo too.
 
   Background:
     Given the merchant "Mountain Tea Co." sells "Oolong 500 ml" and "Oolong 1 L" for pickup at "Jing'an" and "Xuhui"
@@ -84,9 +85,12 @@ Feature: Picking up at the counter (验券 / 核销)
         | 61      | too late to cancel   | 1     | 4       | 0         |
 
   # D18: a Douyin code has no order created at tihuo; redeeming it takes the goods straight from
-  # the store's stock on hand. Verify prepare and verify pair one to one. The counter cancels redemptions of
-  # tihuo's own codes only (D15); a Douyin code's redemption is cancelled on Douyin's side.
-  Rule: A Douyin code is redeemed through Douyin's verify prepare and verify
+  # the store's stock on hand. Verify prepare and verify pair one to one.
+  # D15, D18: the clerk cancels a Douyin code's redemption through tihuo within one hour; Douyin undoes
+  # that verification and tihuo puts the unit back on the shelf (on hand and available again). tihuo keeps
+  # no record of a Douyin code's redemption, so after one hour it is Douyin that refuses the cancel (its
+  # error codes are not published, openapi.md §10: tihuo passes the refusal on as Douyin's).
+  Rule: A Douyin code is redeemed through Douyin's verify prepare and verify, and can be cancelled within one hour
 
     Background:
       Given order "D-2001" for 1 unit of "Oolong 500 ml" at "Jing'an" is "paid with a Douyin code"
@@ -104,3 +108,20 @@ Feature: Picking up at the counter (验券 / 核销)
         | how                          |
         | scanning the buyer's QR code |
         | typing the 12-digit code     |
+
+    Scenario Outline: The clerk cancels the redemption of a Douyin code <minutes> minutes after it
+      Given the clerk at "Jing'an" redeems the Douyin code of order "D-2001" by "typing the 12-digit code"
+      And <minutes> minutes pass
+      When the clerk at "Jing'an" cancels the redemption of order "D-2001"
+      Then tihuo answers "<answer>"
+      And tihuo counts <on hand> units of "Oolong 500 ml" on hand and <available> available at "Jing'an"
+      And Douyin has recorded 1 redemption of order "D-2001" at "Jing'an"
+      And Douyin has recorded <cancelled> cancelled redemptions of order "D-2001"
+      And Douyin shows 1 code of order "D-2001" as "<Douyin's code>"
+      And Douyin sees <available> units of "Oolong 500 ml" available at "Jing'an"
+
+      Examples: Time since the redemption
+        | minutes | answer               | on hand | available | cancelled | Douyin's code |
+        | 5       | redemption cancelled | 5       | 3         | 1         | unused        |
+        | 59      | redemption cancelled | 5       | 3         | 1         | unused        |
+        | 61      | refused by Douyin    | 4       | 2         | 0         | redeemed      |

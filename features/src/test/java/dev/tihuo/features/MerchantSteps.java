@@ -127,6 +127,15 @@ public final class MerchantSteps {
 
     @When("the clerk at {string} cancels the redemption of order {string}")
     public void cancelsRedemption(String store, String order) {
+        JsonObject douyinRedemption = w.douyinRedemptions.get(order);
+        if (douyinRedemption != null) {
+            // a Douyin code is cancelled by the verification its redemption answered; the unit goes back on the shelf
+            w.answered(w.api.post(w.merchant.clerkKey(store), "/counter/cancel", new JsonObject()
+                    .put("store_id", w.storeId(store)).put("verify_id", douyinRedemption.getString("verify_id"))
+                    .put("certificate_id", douyinRedemption.getString("certificate_id"))
+                    .put("sku_out_id", douyinRedemption.getString("sku"))));
+            return;
+        }
         List<String> done = w.redeemed.getOrDefault(order, List.of());
         assertThat(done).as("codes redeemed for " + order).isNotEmpty();
         w.answered(counter(store, "/counter/cancel", done.get(done.size() - 1)));
@@ -144,6 +153,7 @@ public final class MerchantSteps {
         w.answered(reply);
         if (reply.ok()) {
             w.redeemed.computeIfAbsent(order, k -> new ArrayList<>()).add(code);
+            w.douyinRedemptions.put(order, reply.body());
         }
     }
 

@@ -24,7 +24,8 @@ public final class TihuoChecks {
             "goods received", List.of("GOODS_RECEIVED"), "refunded", List.of("SUCCEEDED", "REFUNDED"));
     private static final Map<String, String> COUNTER_ERRORS = Map.of(
             "code belongs to another store", "wrong_store", "code mistyped", "code_mistyped",
-            "code already redeemed", "already_redeemed", "too late to cancel", "redemption_cancel_window_closed");
+            "code already redeemed", "already_redeemed", "too late to cancel", "redemption_cancel_window_closed",
+            "refused by Douyin", "douyin_refused");
 
     private final World w;
 

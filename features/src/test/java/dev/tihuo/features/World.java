@@ -46,6 +46,8 @@ public final class World {
     final Map<String, String> afterSales = new HashMap<>();
     /** Codes the clerks redeemed, per order name, in order. */
     final Map<String, List<String>> redeemed = new HashMap<>();
+    /** tihuo's answer to the last redemption of a Douyin code, per order name (its verify id, certificate, SKU). */
+    final Map<String, JsonObject> douyinRedemptions = new HashMap<>();
 
     /** tihuo's last answer to Douyin or to a clerk, and the one before (for "the same as the first time"). */
     Answer answer;
