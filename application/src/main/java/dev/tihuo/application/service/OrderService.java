@@ -68,8 +68,9 @@ public final class OrderService implements CreateOrder, NotifyPayment, NotifyCan
             Instant now = clock.instant();
             Order.Placement placement = Order.place(command.merchant(), command.order(), identifiers.nextOrderOutId(),
                     store.id(), command.poi(), lines, command.amount(), now);
-            stock.apply(command.merchant(), placement.event().movements(), now);
             orders.save(placement.order());
+            // Last: the stock row is locked from here to the commit, and every order of that SKU and store queues on it.
+            stock.apply(command.merchant(), placement.event().movements(), now);
             return new Created(placement.order().outId().value());
         });
     }

@@ -87,6 +87,14 @@ public final class OutboxService implements DeliverOutbox, OperateOutbox {
             warnIfDeadlineAtRisk(message, next);
             outbox.reschedule(message.id(), next, e.getMessage(), e.logid());
         } catch (DouyinRefused e) {
+            if (message.deadline() != null && clock.instant().isBefore(message.deadline())) {
+                // An O1 can overtake Douyin's receipt of the S4 "issuing" answer (a late reply, a restart) and be
+                // refused; it is idempotent on the order, so it is tried again until its 10 minutes are up.
+                Instant next = nextAttempt(message);
+                warnIfDeadlineAtRisk(message, next);
+                outbox.reschedule(message.id(), next, e.code() + ": " + e.getMessage(), e.logid());
+                return;
+            }
             LOG.log(Level.WARNING, "Douyin refused {0} {1} for good ({2}: {3}); parked for an operator",
                     message.kind(), message.dedupeKey(), e.code(), e.getMessage());
             outbox.park(message.id(), e.code() + ": " + e.getMessage(), e.logid());

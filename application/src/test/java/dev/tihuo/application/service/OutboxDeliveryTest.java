@@ -98,6 +98,35 @@ class OutboxDeliveryTest {
     }
 
     @Test
+    void an_issue_callback_refused_before_its_deadline_is_tried_again_rather_than_parked() {
+        AtomicBoolean refuseO1 = new AtomicBoolean(true);
+        DouyinPlatform refusingOnce = new DelegatingDouyin(shop.app.douyin()) {
+            @Override
+            public Delivery deliver(DouyinCall call) {
+                if (call instanceof DouyinCall.IssueCallback && refuseO1.getAndSet(false)) {
+                    throw new DouyinPlatform.DouyinRefused(2119003, "order did not answer 'issuing' yet", "logid-early");
+                }
+                return super.deliver(call);
+            }
+        };
+        var p = shop.app.ports();
+        OutboxService worker = new OutboxService(new Ports(p.orders(), p.afterSales(), p.stores(), p.products(), p.stocks(),
+                p.idempotencyRecords(), p.outbox(), refusingOnce, p.codes(), p.identifiers(), p.policies(), p.unitOfWork(), p.clock()));
+        shop.create("1090000000000000001", DOUYIN_SKU_C, 1);
+        issuing.issue(issueRequest("1090000000000000001"));
+        issuing.issuePending(10);
+
+        for (int i = 0; i < 120 && shop.app.douyin().delivered(DouyinCall.IssueCallback.class).isEmpty(); i++) {
+            if (worker.deliverDue("worker", 20) == 0) {
+                shop.app.clock().advance(Duration.ofSeconds(1));
+            }
+        }
+
+        assertThat(shop.app.douyin().delivered(DouyinCall.IssueCallback.class)).hasSize(1);
+        assertThat(worker.stuck(null, 10)).isEmpty();
+    }
+
+    @Test
     void a_cancelled_redemption_is_reported_with_the_verification_record_douyin_answered() {
         shop.createAndIssue("1090000000000000001", DOUYIN_SKU_A, 1);
         String code = shop.order("1090000000000000001").voucher(1).code().orElseThrow().value();
