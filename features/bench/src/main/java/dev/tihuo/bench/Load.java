@@ -27,14 +27,14 @@ final class Load {
     AtomicInteger running = new AtomicInteger(concurrency);
     rec.startedNanos = System.nanoTime();
     for (int i = 0; i < concurrency; i++) {
-      vertx.runOnContext(v -> chain(rec, op, deadline, running, done));
+      vertx.runOnContext(v -> chain(vertx, rec, op, deadline, running, done));
     }
     done.get(d.toSeconds() + 120, TimeUnit.SECONDS);
     rec.endedNanos = System.nanoTime();
     return rec;
   }
 
-  private static void chain(Stats.Recorder rec, Op op, long deadline, AtomicInteger running,
+  private static void chain(Vertx vertx, Stats.Recorder rec, Op op, long deadline, AtomicInteger running,
       CompletableFuture<Void> done) {
     if (System.nanoTime() >= deadline) {
       if (running.decrementAndGet() == 0) {
@@ -53,7 +53,7 @@ final class Load {
       if (ar.succeeded()) {
         rec.ops.incrementAndGet();
       }
-      chain(rec, op, deadline, running, done);
+      vertx.runOnContext(v -> chain(vertx, rec, op, deadline, running, done)); // never recurse on a completed future
     });
   }
 
