@@ -88,6 +88,9 @@ final class Ceilings {
   static double[] rawJdbc(DatabaseConfig db, int threads, int rounds, Duration each) throws Exception {
     try (JdbiPersistence p = JdbiPersistence.open(db.withMaximumPoolSize(threads + 1), Clock.systemUTC())) {
       var ds = p.database().dataSource();
+      try (Connection c = ds.getConnection()) {
+        c.createStatement().executeUpdate("DELETE FROM outbox_message WHERE pending_coalesce_key = 'stock:raw'");
+      }
       try (Connection c = ds.getConnection(); PreparedStatement st = c.prepareStatement("""
           INSERT INTO outbox_message (account_id, kind, dedupe_key, payload, created_at, next_attempt_at, status,
                                       coalesce_key, pending_coalesce_key)
