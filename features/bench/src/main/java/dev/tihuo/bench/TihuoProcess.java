@@ -75,6 +75,8 @@ final class TihuoProcess {
     pb.environment().putAll(spec.env);
     long t0 = System.nanoTime();
     Process p = pb.start();
+    // never leave a tihuo behind when the harness stops early (exception, Ctrl-C)
+    Runtime.getRuntime().addShutdownHook(new Thread(p::destroyForcibly, "kill-tihuo-" + p.pid()));
     HttpClient http = HttpClient.newHttpClient();
     URI ready = URI.create("http://127.0.0.1:" + spec.internalPort + "/ready");
     long deadline = t0 + TimeUnit.SECONDS.toNanos(90);
