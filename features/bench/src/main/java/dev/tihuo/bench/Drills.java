@@ -114,7 +114,7 @@ public final class Drills {
 
   private static void sigkill(Vertx vertx) throws Exception {
     DouyinSimulator sim = DouyinSimulator.startBlocking(SimulatorOptions.defaults().clock(SimClock.realTime())
-        .app(TihuoProcess.KEY, TihuoProcess.SECRET).pacing(BuyerJourney.Pacing.compressed(10)));
+        .app(TihuoProcess.KEY, TihuoProcess.SECRET).pacing(BuyerJourney.Pacing.compressed(1)));
     Path dir = Files.createDirectories(work.resolve("kill"));
     TihuoProcess.Spec spec = new TihuoProcess.Spec(dir, sim.baseUrl());
     TihuoProcess tihuo = TihuoProcess.start(spec);
@@ -149,7 +149,7 @@ public final class Drills {
         tihuo.pid());
     Thread.sleep(1_000);
     go.set(false);
-    TihuoProcess again = TihuoProcess.start(spec);
+    TihuoProcess again = TihuoProcess.start(spec, "/health");
     out("restarted in %d ms on the same data; waiting for Douyin's re-sends and the outbox", again.startupMillis);
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(150);
     while (finished.get() < started.get() && System.nanoTime() < deadline) {
@@ -400,7 +400,7 @@ public final class Drills {
 
   private static void duplicates(Vertx vertx) throws Exception {
     DouyinSimulator sim = DouyinSimulator.startBlocking(SimulatorOptions.defaults().clock(SimClock.realTime())
-        .app(TihuoProcess.KEY, TihuoProcess.SECRET).pacing(BuyerJourney.Pacing.compressed(10)));
+        .app(TihuoProcess.KEY, TihuoProcess.SECRET).pacing(BuyerJourney.Pacing.compressed(1)));
     Path dir = Files.createDirectories(work.resolve("dup"));
     TihuoProcess.Spec spec = new TihuoProcess.Spec(dir, sim.baseUrl());
     TihuoProcess tihuo = TihuoProcess.start(spec);
@@ -613,7 +613,7 @@ public final class Drills {
 
   private static void hostile(Vertx vertx) throws Exception {
     DouyinSimulator sim = DouyinSimulator.startBlocking(SimulatorOptions.defaults().clock(SimClock.realTime())
-        .app(TihuoProcess.KEY, TihuoProcess.SECRET).pacing(BuyerJourney.Pacing.compressed(10)));
+        .app(TihuoProcess.KEY, TihuoProcess.SECRET).pacing(BuyerJourney.Pacing.compressed(1)));
     Path dir = Files.createDirectories(work.resolve("hostile"));
     TihuoProcess.Spec spec = new TihuoProcess.Spec(dir, sim.baseUrl());
     TihuoProcess tihuo = TihuoProcess.start(spec);

@@ -67,6 +67,14 @@ final class TihuoProcess {
   }
 
   static TihuoProcess start(Spec spec) throws Exception {
+    return start(spec, "/ready");
+  }
+
+  /**
+   * Starts and waits for {@code probe} to answer 200: {@code /ready} on a fresh start (start-up time); {@code /health}
+   * on a restart after SIGKILL, where /ready may say "outbox lagging" (older than 2 min) until the backlog is sent.
+   */
+  static TihuoProcess start(Spec spec, String probe) throws Exception {
     List<String> cmd = new ArrayList<>(List.of(javaBin(), "-Xmx256m"));
     cmd.addAll(spec.jvmArgs);
     cmd.addAll(List.of("-jar", jar().toString()));
@@ -78,7 +86,7 @@ final class TihuoProcess {
     // never leave a tihuo behind when the harness stops early (exception, Ctrl-C)
     Runtime.getRuntime().addShutdownHook(new Thread(p::destroyForcibly, "kill-tihuo-" + p.pid()));
     HttpClient http = HttpClient.newHttpClient();
-    URI ready = URI.create("http://127.0.0.1:" + spec.internalPort + "/ready");
+    URI ready = URI.create("http://127.0.0.1:" + spec.internalPort + probe);
     long deadline = t0 + TimeUnit.SECONDS.toNanos(90);
     while (System.nanoTime() < deadline) {
       if (!p.isAlive()) {
