@@ -236,9 +236,10 @@ public final class Drills {
   private static JsonObject outboxBacklog(int internalPort) {
     JsonObject b = new JsonObject();
     try {
-      var http = java.net.http.HttpClient.newHttpClient();
+      var http = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5)).build();
       String metrics = http.send(java.net.http.HttpRequest.newBuilder(
-          java.net.URI.create("http://127.0.0.1:" + internalPort + "/metrics")).build(),
+          java.net.URI.create("http://127.0.0.1:" + internalPort + "/metrics")).timeout(Duration.ofSeconds(10)).build(),
           java.net.http.HttpResponse.BodyHandlers.ofString()).body();
       for (String line : metrics.split("\n")) {
         if (line.startsWith("tihuo_outbox_pending ")) {

@@ -85,7 +85,7 @@ final class TihuoProcess {
     Process p = pb.start();
     // never leave a tihuo behind when the harness stops early (exception, Ctrl-C)
     Runtime.getRuntime().addShutdownHook(new Thread(p::destroyForcibly, "kill-tihuo-" + p.pid()));
-    HttpClient http = HttpClient.newHttpClient();
+    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     URI ready = URI.create("http://127.0.0.1:" + spec.internalPort + probe);
     long deadline = t0 + TimeUnit.SECONDS.toNanos(90);
     while (System.nanoTime() < deadline) {
