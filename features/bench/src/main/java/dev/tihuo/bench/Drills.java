@@ -533,10 +533,13 @@ public final class Drills {
   }
 
   private static void stockRace(SpiClient c, Merchant m, Shop shop) throws Exception {
-    m.ok("PUT", "/api/v1/stock/s2/" + shop.atOnce.skuOut(), new JsonObject().put("on_hand", 100));
+    // the by-callback SKU at store s2: nothing reserved there yet (the replays above moved units of SKU-A to s2)
+    Shop.Item item = shop.byCallback;
+    m.ok("PUT", "/api/v1/stock/s2/" + item.skuOut(), new JsonObject().put("on_hand", 100));
+    JsonObject before = stockOf(m, "s2", item.skuOut());
     List<Order> orders = new ArrayList<>();
     for (int i = 0; i < RACE; i++) {
-      orders.add(new Order(shop.atOnce, Shop.POI2, 1));
+      orders.add(new Order(item, Shop.POI2, 1));
     }
     Map<String, AtomicInteger> answers = new ConcurrentHashMap<>();
     Set<String> accepted = ConcurrentHashMap.newKeySet();
@@ -562,10 +565,10 @@ public final class Drills {
       pending = new ArrayList<>(again);
     }
     double secs = (System.nanoTime() - t0) / 1e9;
-    JsonObject stock = stockOf(m, "s2", shop.atOnce.skuOut());
+    JsonObject stock = stockOf(m, "s2", item.skuOut());
     out("stock race: %d S1 (one unit each) sent at once (256 connections) against a stock of 100 at one store, in %.0f s, "
-        + "%d rounds (re-sending 100/no answer); answers by error_code %s; stock now %s", RACE, secs, rounds, answers,
-        stock);
+        + "%d rounds (re-sending 100/no answer; 'http -1' = no answer within 15 s, mostly still queued for a connection in "
+        + "the harness); answers by error_code %s; stock before %s, now %s", RACE, secs, rounds, answers, before, stock);
     verdict(accepted.size() == 100 && stock.getInteger("reserved", -1) == 100 && pending.isEmpty(),
         "%d concurrent S1 against stock 100: %d accepted, reserved %s, available %s, unanswered %d", RACE,
         accepted.size(), stock.getValue("reserved"), stock.getValue("available"), pending.size());
@@ -684,6 +687,7 @@ public final class Drills {
           via = internal;
           String path = merchantPaths[rnd.nextInt(merchantPaths.length)];
           int v = rnd.nextInt(5);
+          // merchantPaths[0..6] read a JSON body; the rest act without one
           Map<String, String> h = new LinkedHashMap<>();
           h.put("Content-Type", "application/json");
           String body;
@@ -703,6 +707,8 @@ public final class Drills {
             kind = "merchant: admin key, malformed body";
             h.put("Authorization", "Bearer " + TihuoProcess.ADMIN_KEY);
             body = garbage(rnd);
+            // only routes that read a body: with a valid key, publish/reconcile/retry/approve would be real actions
+            path = merchantPaths[rnd.nextInt(7)];
           } else {
             kind = "merchant: oversized";
             h.put("Authorization", "Bearer " + (rnd.nextBoolean() ? TihuoProcess.ADMIN_KEY : "nope"));
