@@ -1,0 +1,209 @@
+package dev.tihuo.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tihuo.adapters.persistence.jdbi.DatabaseConfig;
+import dev.tihuo.adapters.persistence.jdbi.JdbiPersistence;
+import dev.tihuo.domain.voucher.PickupCode;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServer;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** The two ceilings measured in the same run: a bare Vert.x route, and raw JDBC writing S1+S4's rows. */
+final class Ceilings {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private Ceilings() {}
+
+  /**
+   * A bare Vert.x route under /spi/*: body handler, the same signature check (SHA-256 over secret, sorted query and
+   * raw body; constant-time compare), a Jackson parse of the body, a small JSON answer. Nothing else.
+   */
+  static HttpServer bareRoute(Vertx vertx, String secret) {
+    Router router = Router.router(vertx);
+    router.post("/spi/*").handler(BodyHandler.create(false).setBodyLimit(262144));
+    router.post("/spi/*").handler(ctx -> {
+      Buffer body = ctx.body().buffer();
+      TreeMap<String, String> q = new TreeMap<>();
+      ctx.queryParams().forEach(e -> {
+        if (!e.getKey().equals("sign")) {
+          q.put(e.getKey(), e.getValue());
+        }
+      });
+      try {
+        MessageDigest md = MessageDigest.getInstance("SHA-256");
+        StringBuilder s = new StringBuilder(secret);
+        for (Map.Entry<String, String> e : q.entrySet()) {
+          s.append('&').append(e.getKey()).append('=').append(e.getValue());
+        }
+        s.append("&http_body=");
+        md.update(s.toString().getBytes(StandardCharsets.UTF_8));
+        md.update(body.getBytes());
+        String header = ctx.request().getHeader("x-life-sign");
+        if (header == null || !MessageDigest.isEqual(md.digest(), HexFormat.of().parseHex(header))) {
+          ctx.response().setStatusCode(401).end("{\"data\":{\"error_code\":40001,\"description\":\"bad sign\"}}");
+          return;
+        }
+        JsonNode tree = JSON.readTree(body.getBytes());
+        String id = tree.path("order_id").asText();
+        ctx.response().putHeader("content-type", "application/json")
+            .end("{\"data\":{\"error_code\":0,\"description\":\"success\",\"order_out_id\":\"R" + id + "\"}}");
+      } catch (Exception e) {
+        ctx.response().setStatusCode(200).end("{\"data\":{\"error_code\":40003,\"description\":\"bad\"}}");
+      }
+    });
+    return vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1").await();
+  }
+
+  /**
+   * Raw JDBC, {@code threads} connections, one durable transaction per S1+S4 pair writing the same rows tihuo writes
+   * for it (order, line, voucher, two history rows, stock reservation, coalesced stock push, two idempotency
+   * records, order + voucher update with the code), without any read. Against the database tihuo used (after it
+   * stopped), so tables and sizes match. Returns pairs per second of each round.
+   */
+  static double[] rawJdbc(DatabaseConfig db, int threads, int rounds, Duration each) throws Exception {
+    try (JdbiPersistence p = JdbiPersistence.open(db.withMaximumPoolSize(threads + 1), Clock.systemUTC())) {
+      var ds = p.database().dataSource();
+      try (Connection c = ds.getConnection()) {
+        c.createStatement().executeUpdate("DELETE FROM outbox_message WHERE pending_coalesce_key = 'stock:raw'");
+      }
+      try (Connection c = ds.getConnection(); PreparedStatement st = c.prepareStatement("""
+          INSERT INTO outbox_message (account_id, kind, dedupe_key, payload, created_at, next_attempt_at, status,
+                                      coalesce_key, pending_coalesce_key)
+          VALUES (?, 'bench', 'raw', '{}', ?, ?, 'PENDING', 'stock:raw', 'stock:raw')""")) {
+        OffsetDateTime far = OffsetDateTime.now(ZoneOffset.UTC).plusYears(10);
+        st.setString(1, TihuoProcess.ACCOUNT);
+        st.setObject(2, OffsetDateTime.now(ZoneOffset.UTC));
+        st.setObject(3, far);
+        st.executeUpdate();
+      }
+      AtomicLong next = new AtomicLong(System.nanoTime() % 1_000_000_000L);
+      pairs(ds, threads, Duration.ofSeconds(2), next); // warm-up
+      double[] out = new double[rounds];
+      for (int r = 0; r < rounds; r++) {
+        long t0 = System.nanoTime();
+        long n = pairs(ds, threads, each, next);
+        out[r] = n / ((System.nanoTime() - t0) / 1e9);
+      }
+      return out;
+    }
+  }
+
+  private static long pairs(javax.sql.DataSource ds, int threads, Duration d, AtomicLong next) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    long deadline = System.nanoTime() + d.toNanos();
+    List<Future<Long>> fs = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      fs.add(pool.submit(() -> worker(ds, deadline, next)));
+    }
+    long total = 0;
+    for (Future<Long> f : fs) {
+      total += f.get();
+    }
+    pool.shutdown();
+    pool.awaitTermination(10, TimeUnit.SECONDS);
+    return total;
+  }
+
+  private static long worker(javax.sql.DataSource ds, long deadline, AtomicLong next) throws SQLException {
+    Random codes = new Random();
+    long done = 0;
+    String m = TihuoProcess.ACCOUNT;
+    try (Connection c = ds.getConnection()) {
+      c.setAutoCommit(false);
+      try (PreparedStatement order = c.prepareStatement("""
+               INSERT INTO orders (merchant_id, order_id, out_id, store_id, poi_id, origin_fen, discount_fen, pay_fen,
+                                   state, created_at, version) VALUES (?, ?, ?, ?, ?, ?, 0, ?, 'CREATED', ?, 1)""");
+           PreparedStatement line = c.prepareStatement("""
+               INSERT INTO order_lines (merchant_id, order_id, line_no, douyin_product_id, douyin_sku_id, sku_out_id,
+                                        item_count, unit_fen) VALUES (?, ?, 0, ?, ?, ?, 1, ?)""");
+           PreparedStatement voucher = c.prepareStatement("""
+               INSERT INTO vouchers (merchant_id, order_id, number, sku_out_id, paid_fen, state, refunded_fen)
+               VALUES (?, ?, 1, ?, ?, 'PENDING_ISSUE', 0)""");
+           PreparedStatement history = c.prepareStatement("""
+               INSERT INTO order_history (merchant_id, order_id, seq, from_state, to_state, cause, at)
+               VALUES (?, ?, ?, ?, ?, ?, ?)""");
+           PreparedStatement stock = c.prepareStatement("""
+               UPDATE store_stock SET reserved = reserved + 1, version = version + 1
+                WHERE merchant_id = ? AND store_id = ? AND sku_out_id = ?""");
+           PreparedStatement push = c.prepareStatement("""
+               UPDATE outbox_message SET payload = ? WHERE pending_coalesce_key = ?""");
+           PreparedStatement record = c.prepareStatement("""
+               INSERT INTO idempotency_record (account_id, operation, idempotency_key, request_fingerprint, answer,
+                                               created_at) VALUES (?, ?, ?, ?, ?, ?)""");
+           PreparedStatement issueOrder = c.prepareStatement("""
+               UPDATE orders SET state = 'ISSUED', version = version + 1
+                WHERE merchant_id = ? AND order_id = ? AND version = 1""");
+           PreparedStatement issueVoucher = c.prepareStatement("""
+               UPDATE vouchers SET pickup_code = ?, state = 'VALID', valid_until = ?
+                WHERE merchant_id = ? AND order_id = ? AND number = 1""")) {
+        while (System.nanoTime() < deadline) {
+          String id = "29%017d".formatted(next.incrementAndGet());
+          OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+          set(order, m, id, "R" + id, "s1", Shop.POI1, Shop.UNIT, Shop.UNIT, now);
+          order.executeUpdate();
+          set(line, m, id, "raw-product", "raw-sku", "SKU-A", Shop.UNIT);
+          line.executeUpdate();
+          set(voucher, m, id, "SKU-A", Shop.UNIT);
+          voucher.executeUpdate();
+          set(history, m, id, 0, null, "CREATED", "create order", now);
+          history.executeUpdate();
+          set(stock, m, "s1", "SKU-A");
+          stock.executeUpdate();
+          set(push, "{\"available\":1}", "stock:raw");
+          push.executeUpdate();
+          set(record, m, "create-order", id, "f", "{\"orderOutId\":\"R" + id + "\"}", now);
+          record.executeUpdate();
+          set(issueOrder, m, id);
+          issueOrder.executeUpdate();
+          set(issueVoucher, PickupCode.generate(codes).value(), now.plusDays(30), m, id);
+          issueVoucher.executeUpdate();
+          set(history, m, id, 1, "CREATED", "ISSUED", "codes issued", now);
+          history.executeUpdate();
+          set(record, m, "issue-codes", id, "f", "{\"result\":1}", now);
+          record.executeUpdate();
+          c.commit();
+          done++;
+        }
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      }
+    }
+    return done;
+  }
+
+  private static void set(PreparedStatement statement, Object... values) throws SQLException {
+    for (int i = 0; i < values.length; i++) {
+      statement.setObject(i + 1, values[i]);
+    }
+  }
+
+  static Instant now() {
+    return Instant.now();
+  }
+}

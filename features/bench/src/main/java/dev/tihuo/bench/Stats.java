@@ -1,0 +1,109 @@
+package dev.tihuo.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Latencies in a plain array (sorted when read), counters, and small helpers for the printed figures. */
+final class Stats {
+
+  /** One measurement window: latencies (µs) of answered requests, errors, requests sent. */
+  static final class Recorder {
+    private final long[] micros;
+    private final AtomicInteger n = new AtomicInteger();
+    final AtomicLong sent = new AtomicLong();
+    final AtomicLong errors = new AtomicLong();
+    final AtomicLong ops = new AtomicLong();
+    volatile long startedNanos = System.nanoTime();
+    volatile long endedNanos;
+
+    Recorder(int capacity) {
+      micros = new long[capacity];
+    }
+
+    void latency(long nanos) {
+      int i = n.getAndIncrement();
+      if (i < micros.length) {
+        micros[i] = nanos / 1000;
+      }
+    }
+
+    int answered() {
+      return Math.min(n.get(), micros.length);
+    }
+
+    double seconds() {
+      return ((endedNanos == 0 ? System.nanoTime() : endedNanos) - startedNanos) / 1e9;
+    }
+
+    double requestsPerSecond() {
+      return answered() / seconds();
+    }
+
+    double opsPerSecond() {
+      return ops.get() / seconds();
+    }
+
+    /** p50/p90/p99/max in ms. */
+    double[] percentiles() {
+      int k = answered();
+      if (k == 0) {
+        return new double[] {Double.NaN, Double.NaN, Double.NaN, Double.NaN};
+      }
+      long[] s = Arrays.copyOf(micros, k);
+      Arrays.sort(s);
+      return new double[] {s[(int) (k * 0.50)] / 1000.0, s[Math.min(k - 1, (int) (k * 0.90))] / 1000.0,
+          s[Math.min(k - 1, (int) (k * 0.99))] / 1000.0, s[k - 1] / 1000.0};
+    }
+
+    String latencyLine() {
+      double[] p = percentiles();
+      return String.format("p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms", p[0], p[1], p[2], p[3]);
+    }
+  }
+
+  private Stats() {}
+
+  static double median(double[] values) {
+    double[] s = values.clone();
+    Arrays.sort(s);
+    int n = s.length;
+    return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+  }
+
+  static String list(double[] values) {
+    StringBuilder b = new StringBuilder("(");
+    for (int i = 0; i < values.length; i++) {
+      b.append(i == 0 ? "" : ", ").append(String.format("%.0f", values[i]));
+    }
+    return b.append(')').toString();
+  }
+
+  static String loadAverage() {
+    try {
+      String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
+      return f[0] + " / " + f[1] + " / " + f[2];
+    } catch (IOException e) {
+      return "unknown";
+    }
+  }
+
+  static String machine() {
+    StringBuilder b = new StringBuilder();
+    b.append("nproc ").append(Runtime.getRuntime().availableProcessors());
+    try {
+      List<String> mem = Files.readAllLines(Path.of("/proc/meminfo"));
+      b.append(", ").append(mem.get(0).replaceAll("\\s+", " "));
+    } catch (IOException e) {
+      // not Linux
+    }
+    b.append(", java ").append(System.getProperty("java.vm.name")).append(' ')
+        .append(System.getProperty("java.runtime.version"));
+    b.append(", load ").append(loadAverage());
+    return b.toString();
+  }
+}
