@@ -12,6 +12,7 @@ import dev.tihuo.domain.order.Order;
 import dev.tihuo.domain.order.Voucher;
 import dev.tihuo.domain.shared.DomainException;
 import dev.tihuo.domain.shared.MerchantId;
+import dev.tihuo.domain.shared.Money;
 import dev.tihuo.domain.shared.Reason;
 import dev.tihuo.domain.voucher.VoucherState;
 import java.time.Clock;
@@ -24,8 +25,9 @@ import java.util.stream.Collectors;
 
 /**
  * Reconciliation through O5 (openapi.md §5.4). Douyin's certificate status numbers (third-party SDK comment, flows.md
- * §4.2): 1 unused, 2 used, 3 refund requested, 4 refunded, 6 refunding. The one safe repair: a redemption recorded
- * here but not on Douyin is reported again (O3 with its original verify token, so a late original is harmless).
+ * §4.2): 1 unused, 2 used, 3 refund requested, 4 refunded, 6 refunding. Two repairs are safe: a redemption recorded
+ * here but not on Douyin is reported again (O3 with its original verify token, so a late original is harmless), and
+ * a unit Douyin has refunded is refunded here too (its refund notice was lost). Anything else is listed.
  */
 public final class ReconcileService implements Reconcile {
     private static final int UNUSED = 1;
@@ -36,6 +38,7 @@ public final class ReconcileService implements Reconcile {
     private final DouyinPlatform douyin;
     private final Outbox outbox;
     private final UnitOfWork unitOfWork;
+    private final StockKeeper stock;
     private final Clock clock;
 
     public ReconcileService(Ports ports) {
@@ -43,6 +46,7 @@ public final class ReconcileService implements Reconcile {
         this.douyin = ports.douyin();
         this.outbox = ports.outbox();
         this.unitOfWork = ports.unitOfWork();
+        this.stock = ports.stockKeeper();
         this.clock = ports.clock();
     }
 
@@ -54,6 +58,7 @@ public final class ReconcileService implements Reconcile {
                 .collect(Collectors.toMap(DouyinPlatform.CertificateStatus::certificateId, Function.identity(), (a, b) -> b));
         List<Difference> differences = new ArrayList<>();
         List<String> repaired = new ArrayList<>();
+        Map<Integer, Money> refundable = new java.util.LinkedHashMap<>();
         Instant now = clock.instant();
         for (Voucher v : order.vouchers()) {
             String certificate = v.certificateId().map(Object::toString).orElse(null);
@@ -78,7 +83,19 @@ public final class ReconcileService implements Reconcile {
                                 certificate, v.redeemedAt().orElse(now)),
                         "o3:" + v.verifyToken().get() + ":reconcile:" + now.toEpochMilli(), null, now, null)));
                 repaired.add("redemption of " + certificate + " reported to Douyin again");
+            } else if (status.status() == REFUNDED && v.state() != VoucherState.REFUNDED) {
+                refundable.put(v.number(), v.paid());
             }
+        }
+        if (!refundable.isEmpty()) {
+            // Douyin is the authority on money (flows.md §2.5): a refund notice we never received is applied here.
+            unitOfWork.run(() -> {
+                Order fresh = orders.find(merchant, order.id()).orElseThrow();
+                var refunded = fresh.refund(refundable, now);
+                stock.apply(merchant, refunded.movements(), now);
+                orders.save(fresh);
+            });
+            refundable.keySet().forEach(n -> repaired.add("unit " + n + " marked refunded as Douyin holds it"));
         }
         return new Report(orderId, differences, repaired);
     }

@@ -105,9 +105,9 @@ final class Shop {
         return app.orderService().create(createOrder(orderId, POI_A, item(douyinSku, count))).orderOutId();
     }
 
-    IssueCodes.Answer createAndIssue(String orderId, String douyinSku, int count) {
+    IssueCodes.Answer createAndIssue(String orderId, String douyinSku, int count, IssueCodes.Certificate... certificates) {
         create(orderId, douyinSku, count);
-        return app.issuingService().issue(issueRequest(orderId));
+        return app.issuingService().issue(issueRequest(orderId, certificates));
     }
 
     AuditAnswer applyRefund(String orderId, String afterSale, RefundLine... lines) {
