@@ -15,6 +15,7 @@ public final class InMemoryPorts implements PortFixture {
     private final InMemoryTokenStore tokens = new InMemoryTokenStore(db);
     private final InMemoryUnitOfWork unitOfWork = new InMemoryUnitOfWork(db);
 
+    public MemoryDatabase database() { return db; }
     @Override public InMemoryOrders orders() { return orders; }
     @Override public InMemoryAfterSales afterSales() { return afterSales; }
     @Override public InMemoryStores stores() { return stores; }

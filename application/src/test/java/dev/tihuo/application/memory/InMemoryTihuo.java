@@ -34,16 +34,17 @@ import java.util.Map;
 public final class InMemoryTihuo {
     public static final Instant START = Instant.parse("2025-01-01T00:00:00Z");
 
-    private final MemoryDatabase db = new MemoryDatabase();
-    private final InMemoryOrders orders = new InMemoryOrders(db);
-    private final InMemoryAfterSales afterSales = new InMemoryAfterSales(db);
-    private final InMemoryStores stores = new InMemoryStores(db);
-    private final InMemoryProducts products = new InMemoryProducts(db);
-    private final InMemoryStoreStocks stocks = new InMemoryStoreStocks(db);
-    private final InMemoryIdempotencyRecords idempotencyRecords = new InMemoryIdempotencyRecords(db);
-    private final InMemoryOutbox outbox = new InMemoryOutbox(db);
-    private final InMemoryTokenStore tokens = new InMemoryTokenStore(db);
-    private final InMemoryUnitOfWork unitOfWork = new InMemoryUnitOfWork(db);
+    private final InMemoryPorts adapters = new InMemoryPorts();
+    private final MemoryDatabase db = adapters.database();
+    private final InMemoryOrders orders = adapters.orders();
+    private final InMemoryAfterSales afterSales = adapters.afterSales();
+    private final InMemoryStores stores = adapters.stores();
+    private final InMemoryProducts products = adapters.products();
+    private final InMemoryStoreStocks stocks = adapters.stocks();
+    private final InMemoryIdempotencyRecords idempotencyRecords = adapters.idempotencyRecords();
+    private final InMemoryOutbox outbox = adapters.outbox();
+    private final InMemoryTokenStore tokens = adapters.tokens();
+    private final InMemoryUnitOfWork unitOfWork = adapters.unitOfWork();
     private final RecordingDouyin douyin = new RecordingDouyin();
     private final SequenceCodes codes;
     private final SequenceIdentifiers identifiers = new SequenceIdentifiers();
