@@ -37,18 +37,39 @@ final class Idempotency {
 
     <R> R once(String merchant, String operation, String key, Object request, Class<R> answerType, Supplier<R> work) {
         String fingerprint = fingerprint(request);
-        return retryingConflicts(() -> unitOfWork.inTransaction(() -> {
-            var stored = records.find(merchant, operation, key, answerType);
-            if (stored.isPresent()) {
-                if (!stored.get().fingerprint().equals(fingerprint)) {
-                    throw new IdempotencyConflict(operation, key);
-                }
-                return stored.get().answer();
+        return retryingConflicts(() -> unitOfWork.inTransaction(
+                () -> recorded(merchant, operation, key, fingerprint, answerType, work)));
+    }
+
+    /**
+     * The same as {@link #once} for a use case that learns its merchant (part of the key) only from what it loads:
+     * {@code work} gets a {@link Recorder} to call with the merchant once it knows it, all in one transaction, so
+     * the aggregate is loaded once rather than once for the key and again for the work.
+     */
+    <R> R once(String operation, String key, Object request, Class<R> answerType, java.util.function.Function<Recorder<R>, R> work) {
+        String fingerprint = fingerprint(request);
+        return retryingConflicts(() -> unitOfWork.inTransaction(
+                () -> work.apply((merchant, change) -> recorded(merchant, operation, key, fingerprint, answerType, change))));
+    }
+
+    /** Runs a change at most once under the key of a merchant, inside the caller's transaction. */
+    @FunctionalInterface
+    interface Recorder<R> {
+        R once(String merchant, Supplier<R> change);
+    }
+
+    private <R> R recorded(String merchant, String operation, String key, String fingerprint, Class<R> answerType,
+                           Supplier<R> work) {
+        var stored = records.find(merchant, operation, key, answerType);
+        if (stored.isPresent()) {
+            if (!stored.get().fingerprint().equals(fingerprint)) {
+                throw new IdempotencyConflict(operation, key);
             }
-            R answer = work.get();
-            records.save(merchant, operation, key, fingerprint, answer, clock.instant());
-            return answer;
-        }));
+            return stored.get().answer();
+        }
+        R answer = work.get();
+        records.save(merchant, operation, key, fingerprint, answer, clock.instant());
+        return answer;
     }
 
     /** Runs a unit of work again when it lost a race (stale version or duplicate insert); bounded. */

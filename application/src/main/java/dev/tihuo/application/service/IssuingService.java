@@ -51,21 +51,22 @@ public final class IssuingService implements IssueCodes, FinishIssuing {
 
     @Override
     public Answer issue(IssueCodes.Command command) {
-        Order found = orders.find(command.order())
-                .orElseThrow(() -> new DomainException(Reason.UNKNOWN_ORDER, "no order " + command.order()));
-        return idempotency.once(found.merchant().value(), "issue-codes", command.order().value(), command, Answer.class, () -> {
-            Order order = orders.find(command.order()).orElseThrow();
-            identify(order, command.certificates());
-            Instant now = clock.instant();
-            Answer answer = switch (order.state()) {
-                case CREATED, PAID -> codes.byCallback(order) ? startIssuing(order, now) : issueAtOnce(order, now);
-                case ISSUING -> new Answer(Answer.ISSUING, List.of(), List.of(), null);
-                case CANCELLED -> failed("the order was cancelled");
-                case ISSUE_FAILED -> failed("codes could not be issued for this order");
-                default -> issuedAnswer(order);
-            };
-            orders.save(order);
-            return answer;
+        return idempotency.once("issue-codes", command.order().value(), command, Answer.class, recorder -> {
+            Order order = orders.find(command.order())
+                    .orElseThrow(() -> new DomainException(Reason.UNKNOWN_ORDER, "no order " + command.order()));
+            return recorder.once(order.merchant().value(), () -> {
+                identify(order, command.certificates());
+                Instant now = clock.instant();
+                Answer answer = switch (order.state()) {
+                    case CREATED, PAID -> codes.byCallback(order) ? startIssuing(order, now) : issueAtOnce(order, now);
+                    case ISSUING -> new Answer(Answer.ISSUING, List.of(), List.of(), null);
+                    case CANCELLED -> failed("the order was cancelled");
+                    case ISSUE_FAILED -> failed("codes could not be issued for this order");
+                    default -> issuedAnswer(order);
+                };
+                orders.save(order);
+                return answer;
+            });
         });
     }
 

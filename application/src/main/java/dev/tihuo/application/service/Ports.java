@@ -47,6 +47,6 @@ public record Ports(Orders orders, AfterSales afterSales, Stores stores, Product
     }
 
     CodeIssuer codeIssuer() {
-        return new CodeIssuer(orders, products, codes);
+        return new CodeIssuer(products, codes);
     }
 }

@@ -61,17 +61,14 @@ public final class JdbiOutbox implements Outbox {
                 return null;
             }
             for (int round = 0; round < MAX_APPEND_ROUNDS; round++) {
-                Optional<Long> pending = handle.createQuery(
-                                "SELECT id FROM outbox_message WHERE pending_coalesce_key = :key FOR UPDATE")
+                // One statement in the common case: the UPDATE locks and rewrites the pending message if there is one.
+                int rewritten = handle.createUpdate(
+                                "UPDATE outbox_message SET payload = :payload, kind = :kind WHERE pending_coalesce_key = :key")
+                        .bind("payload", payload)
+                        .bind("kind", message.kind().name())
                         .bind("key", message.coalesceKey())
-                        .mapTo(Long.class)
-                        .findOne();
-                if (pending.isPresent()) {
-                    handle.createUpdate("UPDATE outbox_message SET payload = :payload, kind = :kind WHERE id = :id")
-                            .bind("payload", payload)
-                            .bind("kind", message.kind().name())
-                            .bind("id", pending.get())
-                            .execute();
+                        .execute();
+                if (rewritten > 0) {
                     return null;
                 }
                 if (insert(handle, message, payload) == 1) {

@@ -34,8 +34,8 @@ public final class JdbiPersistence implements AutoCloseable {
         JdbiUnitOfWork unitOfWork = database.unitOfWork();
         this.orders = new JdbiOrders(unitOfWork);
         this.afterSales = new JdbiAfterSales(unitOfWork);
-        this.stores = new JdbiStores(unitOfWork);
-        this.products = new JdbiProducts(unitOfWork);
+        this.stores = new JdbiStores(unitOfWork, database.config().catalogCacheTtl());
+        this.products = new JdbiProducts(unitOfWork, database.config().catalogCacheTtl());
         this.stocks = new JdbiStoreStocks(unitOfWork);
         this.idempotencyRecords = new JdbiIdempotencyRecords(unitOfWork);
         this.outbox = new JdbiOutbox(unitOfWork);
@@ -74,6 +74,16 @@ public final class JdbiPersistence implements AutoCloseable {
     public JdbiWebhookInbox webhookInbox() { return webhookInbox; }
 
     public Database database() { return database; }
+
+    /**
+     * Forgets the products and stores held in memory (see {@link DatabaseConfig#catalogCacheTtl()}). Call it after
+     * changing those tables without tihuo (a manual repair, a test emptying them); otherwise the change is seen
+     * within that time.
+     */
+    public void clearCaches() {
+        products.clearCache();
+        stores.clearCache();
+    }
 
     public Clock clock() { return clock; }
 

@@ -12,6 +12,7 @@ import dev.tihuo.domain.shared.MerchantId;
 import dev.tihuo.domain.shared.Money;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +26,9 @@ import org.jdbi.v3.core.statement.PreparedBatch;
  * Secondary adapter: products in {@code products} and their SKUs in {@code skus}, whose primary key
  * (merchant, sku_out_id) makes a SKU out-id belong to one product of a merchant. A save rewrites the product's SKU
  * rows (nothing refers to them by key).
+ *
+ * <p>Reads go through a {@link CommittedCache}: every S1 and S4 needs the product of a SKU (by Douyin's SKU id, by
+ * ours) several times, and products change a few times a day.
  */
 public final class JdbiProducts implements Products {
 
@@ -33,38 +37,65 @@ public final class JdbiProducts implements Products {
               FROM products""" + " ";
 
     private final JdbiUnitOfWork unitOfWork;
+    private final CommittedCache<ProductKey, StoredProduct> products;
+    private final CommittedCache<SkuKey, String> productOfSku;
 
+    /** Reads every time from the database (no cache). */
     public JdbiProducts(JdbiUnitOfWork unitOfWork) {
+        this(unitOfWork, Duration.ZERO);
+    }
+
+    public JdbiProducts(JdbiUnitOfWork unitOfWork, Duration cacheTimeToLive) {
         this.unitOfWork = Objects.requireNonNull(unitOfWork, "unitOfWork");
+        this.products = new CommittedCache<>(unitOfWork, cacheTimeToLive, 10_000);
+        this.productOfSku = new CommittedCache<>(unitOfWork, cacheTimeToLive, 50_000);
+    }
+
+    private record ProductKey(String merchant, String outId) {}
+
+    /** A SKU by Douyin's id ({@code douyin}) or by ours. */
+    private record SkuKey(String merchant, boolean douyin, String sku) {}
+
+    private record StoredProduct(ProductRow row, List<Sku> skus) {
+        Product toProduct() {
+            return row.toProduct(skus);
+        }
     }
 
     @Override
     public Optional<Product> find(MerchantId merchant, ProductOutId id) {
-        return unitOfWork.inTransaction(h -> load(h, merchant.value(), id.value()));
+        return stored(merchant.value(), id.value()).map(StoredProduct::toProduct);
     }
 
     @Override
     public Optional<Product> findByDouyinSku(MerchantId merchant, DouyinSkuId sku) {
-        return unitOfWork.inTransaction(h -> h.createQuery(
-                        "SELECT product_out_id FROM skus WHERE merchant_id = :m AND douyin_sku_id = :sku ORDER BY product_out_id")
-                .bind("m", merchant.value()).bind("sku", sku.value())
-                .mapTo(String.class).findFirst()
-                .flatMap(product -> load(h, merchant.value(), product)));
+        return productOfSku.get(new SkuKey(merchant.value(), true, sku.value()), k -> unitOfWork.inTransaction(h -> h.createQuery(
+                                "SELECT product_out_id FROM skus WHERE merchant_id = :m AND douyin_sku_id = :sku ORDER BY product_out_id")
+                        .bind("m", k.merchant()).bind("sku", k.sku())
+                        .mapTo(String.class).findFirst()))
+                .flatMap(product -> find(merchant, new ProductOutId(product)));
     }
 
     @Override
     public Optional<Product> findBySku(MerchantId merchant, SkuOutId sku) {
-        return unitOfWork.inTransaction(h -> h.createQuery(
-                        "SELECT product_out_id FROM skus WHERE merchant_id = :m AND sku_out_id = :sku")
-                .bind("m", merchant.value()).bind("sku", sku.value())
-                .mapTo(String.class).findOne()
-                .flatMap(product -> load(h, merchant.value(), product)));
+        return productOfSku.get(new SkuKey(merchant.value(), false, sku.value()), k -> unitOfWork.inTransaction(h -> h.createQuery(
+                                "SELECT product_out_id FROM skus WHERE merchant_id = :m AND sku_out_id = :sku")
+                        .bind("m", k.merchant()).bind("sku", k.sku())
+                        .mapTo(String.class).findOne()))
+                .flatMap(product -> find(merchant, new ProductOutId(product)));
+    }
+
+    private Optional<StoredProduct> stored(String merchant, String outId) {
+        return products.get(new ProductKey(merchant, outId), k -> unitOfWork.inTransaction(h -> load(h, k.merchant(), k.outId())));
     }
 
     @Override
     public void save(Product product) {
         String what = "product " + product.merchant().value() + "/" + product.outId().value();
+        ProductKey key = new ProductKey(product.merchant().value(), product.outId().value());
         Sql.saving(what, () -> unitOfWork.inTransaction(h -> {
+            products.changing(key);
+            productOfSku.changingAll();
             if (product.version() == 0) {
                 int inserted = h.createUpdate("""
                                 INSERT INTO products (merchant_id, product_out_id, douyin_product_id, name, code_issuing,
@@ -90,6 +121,7 @@ public final class JdbiProducts implements Products {
                         .bind("v", product.version())
                         .execute();
                 if (updated == 0) {
+                    products.evict(key);
                     throw Sql.stale(what, product.version());
                 }
                 h.createUpdate("DELETE FROM skus WHERE merchant_id = :m AND product_out_id = :id")
@@ -138,14 +170,20 @@ public final class JdbiProducts implements Products {
         });
     }
 
-    private static Optional<Product> load(Handle h, String merchant, String outId) {
+    private static Optional<StoredProduct> load(Handle h, String merchant, String outId) {
         return h.createQuery(SELECT_PRODUCT + "WHERE merchant_id = :m AND product_out_id = :id")
                 .bind("m", merchant).bind("id", outId)
                 .map((rs, ctx) -> ProductRow.of(rs)).findOne()
-                .map(row -> row.toProduct(h.createQuery(
+                .map(row -> new StoredProduct(row, h.createQuery(
                                 "SELECT * FROM skus WHERE merchant_id = :m AND product_out_id = :id ORDER BY position")
                         .bind("m", merchant).bind("id", outId)
                         .map((rs, ctx) -> sku(rs)).list()));
+    }
+
+    /** Forgets the cached rows: for tables written behind this adapter's back (tests, a manual repair). */
+    public void clearCache() {
+        products.clear();
+        productOfSku.clear();
     }
 
     private static Sku sku(ResultSet rs) throws SQLException {

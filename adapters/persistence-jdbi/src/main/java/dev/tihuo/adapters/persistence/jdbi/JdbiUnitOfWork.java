@@ -3,7 +3,11 @@ package dev.tihuo.adapters.persistence.jdbi;
 import dev.tihuo.application.port.out.UnitOfWork;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -33,7 +37,14 @@ public final class JdbiUnitOfWork implements UnitOfWork {
     private final Jdbi jdbi;
     private final int maxAttempts;
     private final Duration maxBackoff;
-    private final ThreadLocal<Handle> bound = new ThreadLocal<>();
+    private final ThreadLocal<Transaction> bound = new ThreadLocal<>();
+
+    /** The thread's running transaction: its handle, what it changed, what to do once it has committed. */
+    private record Transaction(Handle handle, Set<Object> changed, List<Runnable> afterCommit) {
+        Transaction(Handle handle) {
+            this(handle, new HashSet<>(), new ArrayList<>());
+        }
+    }
 
     public JdbiUnitOfWork(Jdbi jdbi) {
         this(jdbi, DEFAULT_ATTEMPTS, Duration.ofMillis(50));
@@ -57,9 +68,9 @@ public final class JdbiUnitOfWork implements UnitOfWork {
     /** For this adapter's repositories: the work gets the thread's transaction handle. */
     public <T> T inTransaction(Function<Handle, T> work) {
         Objects.requireNonNull(work, "work");
-        Handle current = bound.get();
+        Transaction current = bound.get();
         if (current != null) {
-            return work.apply(current);
+            return work.apply(current.handle());
         }
         for (int attempt = 1; ; attempt++) {
             try {
@@ -79,10 +90,43 @@ public final class JdbiUnitOfWork implements UnitOfWork {
         return bound.get() != null;
     }
 
+    /**
+     * Notes that the running transaction changed {@code what} (a cache's name, say): until it ends, readers in it
+     * must not trust nor fill a cache of {@code what}, which holds committed state only. No-op outside a transaction.
+     */
+    void markChanged(Object what) {
+        Transaction current = bound.get();
+        if (current != null) {
+            current.changed().add(what);
+        }
+    }
+
+    /** True when the running transaction has {@link #markChanged changed} {@code what}. */
+    boolean changedInThisTransaction(Object what) {
+        Transaction current = bound.get();
+        return current != null && current.changed().contains(what);
+    }
+
+    /**
+     * Runs {@code action} once the running transaction has committed (at once when none runs); never after a
+     * rollback. For caches of committed state.
+     */
+    void afterCommit(Runnable action) {
+        Transaction current = bound.get();
+        if (current == null) {
+            action.run();
+        } else {
+            current.afterCommit().add(action);
+        }
+    }
+
     private <T> T runOutermost(Function<Handle, T> work) {
+        Transaction transaction;
+        T committed;
         try (Handle handle = jdbi.open()) {
             handle.begin();
-            bound.set(handle);
+            transaction = new Transaction(handle);
+            bound.set(transaction);
             T result;
             try {
                 result = work.apply(handle);
@@ -98,8 +142,16 @@ public final class JdbiUnitOfWork implements UnitOfWork {
                 rollbackQuietly(handle, e);
                 throw e;
             }
-            return result;
+            committed = result;
         }
+        for (Runnable action : transaction.afterCommit()) {
+            try {
+                action.run();
+            } catch (RuntimeException e) {
+                LOG.warn("an after-commit action failed; the transaction itself committed", e);
+            }
+        }
+        return committed;
     }
 
     private static void rollbackQuietly(Handle handle, Throwable cause) {

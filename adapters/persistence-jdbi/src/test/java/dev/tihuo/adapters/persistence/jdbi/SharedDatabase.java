@@ -35,6 +35,7 @@ final class SharedDatabase implements AutoCloseable {
     synchronized PortFixture freshPorts() {
         JdbiPersistence p = persistence();
         p.database().jdbi().useHandle(h -> DatabaseContract.TABLES.forEach(table -> h.execute("DELETE FROM " + table)));
+        p.clearCaches();
         return new JdbiPortFixture(p);
     }
 
