@@ -7,7 +7,8 @@ import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * An aggregate's history rows ({@code order_history}, {@code after_sale_history}): append-only, numbered from 0.
- * A save appends the transitions past the number already stored.
+ * A save appends the transitions past the number already stored: {@code stored} when the caller knows it (it loaded
+ * the aggregate in this transaction), counted otherwise.
  */
 final class History {
 
@@ -15,8 +16,8 @@ final class History {
     }
 
     static void append(Handle h, String table, String keyColumn, String merchant, String id, List<Transition> history,
-                       boolean fresh) {
-        int stored = fresh ? 0 : h.createQuery("SELECT COUNT(*) FROM " + table + " WHERE merchant_id = :m AND " + keyColumn + " = :id")
+                       Integer known) {
+        int stored = known != null ? known : h.createQuery("SELECT COUNT(*) FROM " + table + " WHERE merchant_id = :m AND " + keyColumn + " = :id")
                 .bind("m", merchant).bind("id", id).mapTo(Integer.class).one();
         if (stored >= history.size()) {
             return;

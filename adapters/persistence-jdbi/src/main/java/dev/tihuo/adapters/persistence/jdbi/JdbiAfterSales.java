@@ -144,7 +144,7 @@ public final class JdbiAfterSales implements AfterSales {
                     throw Sql.stale(what, s.version());
                 }
             }
-            History.append(h, "after_sale_history", "after_sale_id", m, id, s.history(), fresh);
+            History.append(h, "after_sale_history", "after_sale_id", m, id, s.history(), fresh ? Integer.valueOf(0) : null);
             return null;
         }));
     }

@@ -198,9 +198,30 @@ public final class JdbiOrders implements Orders {
                 s.vouchers().forEach(v -> bindVoucher(vouchers, m, id, v).add());
                 vouchers.execute();
             }
-            History.append(h, "order_history", "order_id", m, id, s.history(), fresh);
+            History.append(h, "order_history", "order_id", m, id, s.history(), fresh ? Integer.valueOf(0) : storedHistory(order));
+            rememberStoredHistory(order, s.history().size());
             return null;
         }));
+    }
+
+    /**
+     * How many history rows of each order loaded (or saved) in the running transaction are stored: a save then
+     * appends past that number without counting the rows again. Keyed by identity: it is this object's history.
+     */
+    private Map<Order, Integer> storedHistories() {
+        return unitOfWork.transactionLocal(this, java.util.IdentityHashMap::new);
+    }
+
+    private Integer storedHistory(Order order) {
+        Map<Order, Integer> known = storedHistories();
+        return known == null ? null : known.get(order);
+    }
+
+    private void rememberStoredHistory(Order order, int stored) {
+        Map<Order, Integer> known = storedHistories();
+        if (known != null) {
+            known.put(order, stored);
+        }
     }
 
     private static <T extends org.jdbi.v3.core.statement.SqlStatement<T>> T bindOrder(T statement, Order.Snapshot s, Order order) {
@@ -234,7 +255,7 @@ public final class JdbiOrders implements Orders {
     }
 
     /** Runs the query of order rows, then loads the children of all of them with one query per child table. */
-    private static List<Order> load(Handle h, Query rowsQuery) {
+    private List<Order> load(Handle h, Query rowsQuery) {
         List<Row> rows = rowsQuery.map((rs, ctx) -> Row.of(rs)).list();
         if (rows.isEmpty()) {
             return List.of();
@@ -262,6 +283,7 @@ public final class JdbiOrders implements Orders {
                     vouchers.getOrDefault(key, List.of()), OrderState.valueOf(r.state), r.createdAt, r.issueRequestedAt,
                     r.issueFailure == null ? null : IssueFailure.valueOf(r.issueFailure), r.attention,
                     history.getOrDefault(key, List.of()), r.version)));
+            rememberStoredHistory(orders.get(orders.size() - 1), history.getOrDefault(key, List.of()).size());
         }
         return orders;
     }

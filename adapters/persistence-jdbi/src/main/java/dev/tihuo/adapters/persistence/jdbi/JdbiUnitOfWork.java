@@ -4,8 +4,10 @@ import dev.tihuo.application.port.out.UnitOfWork;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
@@ -40,9 +42,10 @@ public final class JdbiUnitOfWork implements UnitOfWork {
     private final ThreadLocal<Transaction> bound = new ThreadLocal<>();
 
     /** The thread's running transaction: its handle, what it changed, what to do once it has committed. */
-    private record Transaction(Handle handle, Set<Object> changed, List<Runnable> afterCommit) {
+    private record Transaction(Handle handle, Set<Object> changed, List<Runnable> afterCommit,
+                               Map<Object, Object> locals) {
         Transaction(Handle handle) {
-            this(handle, new HashSet<>(), new ArrayList<>());
+            this(handle, new HashSet<>(), new ArrayList<>(), new HashMap<>());
         }
     }
 
@@ -118,6 +121,16 @@ public final class JdbiUnitOfWork implements UnitOfWork {
         } else {
             current.afterCommit().add(action);
         }
+    }
+
+    /**
+     * State a repository keeps for the running transaction only, created on first use; {@code null} outside a
+     * transaction. It is dropped when the transaction ends, whether it commits or not.
+     */
+    @SuppressWarnings("unchecked")
+    <T> T transactionLocal(Object owner, Supplier<T> initial) {
+        Transaction current = bound.get();
+        return current == null ? null : (T) current.locals().computeIfAbsent(owner, o -> initial.get());
     }
 
     private <T> T runOutermost(Function<Handle, T> work) {
