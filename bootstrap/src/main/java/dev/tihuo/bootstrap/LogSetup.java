@@ -1,6 +1,7 @@
 package dev.tihuo.bootstrap;
 
 import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.AsyncAppender;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.JsonEncoder;
@@ -13,6 +14,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Console logging in the format the configuration chooses: readable text, or one JSON object per line (logback's
  * own {@link JsonEncoder}) for log shippers. The MDC carries the Douyin logid of the request being handled.
+ *
+ * <p>Lines are written by logback's {@link AsyncAppender}: every request logs a line, and a console write from the
+ * Vert.x event loop would stall every connection of that loop behind the terminal or the pipe. Nothing is dropped
+ * (no discarding threshold); a full queue slows the logging thread down instead. {@link #stop()} drains the queue
+ * and must run before the JVM exits.
  */
 final class LogSetup {
     private LogSetup() {}
@@ -45,13 +51,26 @@ final class LogSetup {
         console.setName("console");
         console.setEncoder(encoder);
         console.start();
+        AsyncAppender async = new AsyncAppender();
+        async.setContext(context);
+        async.setName("async-console");
+        async.setQueueSize(8192);
+        async.setDiscardingThreshold(0);
+        async.setMaxFlushTime(5000);
+        async.addAppender(console);
+        async.start();
         Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
         root.setLevel(Level.toLevel(level, Level.INFO));
-        root.addAppender(console);
+        root.addAppender(async);
         context.getLogger("com.zaxxer.hikari").setLevel(Level.WARN);
         context.getLogger("org.flywaydb").setLevel(Level.WARN);
         // "H2 newer than the version Flyway has been verified with": true and harmless, not worth a warning per start
         context.getLogger("org.flywaydb.core.internal.database.base.Database").setLevel(Level.ERROR);
         context.getLogger("io.netty").setLevel(Level.WARN);
+    }
+
+    /** Writes what is still queued and closes the appenders. */
+    static void stop() {
+        ((LoggerContext) LoggerFactory.getILoggerFactory()).stop();
     }
 }

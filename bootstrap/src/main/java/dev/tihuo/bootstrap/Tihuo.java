@@ -240,11 +240,15 @@ public final class Tihuo implements AutoCloseable {
             tihuo = start(config, Clock.systemUTC());
         } catch (RuntimeException e) {
             LOG.error("tihuo cannot start", e);
+            LogSetup.stop();
             System.err.println("tihuo cannot start: " + rootMessage(e));
             System.exit(1);
             return;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(tihuo::close, "tihuo-shutdown"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            tihuo.close();
+            LogSetup.stop();
+        }, "tihuo-shutdown"));
     }
 
     private static String rootMessage(Throwable e) {
