@@ -343,7 +343,7 @@ public final class Tihuo implements AutoCloseable {
         DatabaseConfig base = db.url() == null || db.url().isBlank()
                 ? DatabaseConfig.h2(Path.of(db.dataDir()))
                 : DatabaseConfig.of(db.url(), db.user(), db.password());
-        return base.withMaximumPoolSize(db.poolSize());
+        return base.withMaximumPoolSize(db.poolSize()).withCatalogCacheTtl(db.catalogCacheTtl());
     }
 
     private static ApiKeys apiKeys(TihuoConfig config) {

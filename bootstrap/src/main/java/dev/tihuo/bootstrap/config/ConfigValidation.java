@@ -24,6 +24,10 @@ final class ConfigValidation {
         if (c.database().poolSize() < 1 || c.database().poolSize() > 200) {
             throw new ConfigException("database.poolSize", "must be 1 to 200");
         }
+        if (c.database().catalogCacheTtl() == null || c.database().catalogCacheTtl().isNegative()
+                || c.database().catalogCacheTtl().compareTo(java.time.Duration.ofMinutes(1)) > 0) {
+            throw new ConfigException("database.catalogCacheTtl", "must be a duration from PT0S to PT1M");
+        }
         try {
             URI base = URI.create(c.douyin().baseUrl());
             if (!"https".equals(base.getScheme()) && !"http".equals(base.getScheme()) || base.getHost() == null) {

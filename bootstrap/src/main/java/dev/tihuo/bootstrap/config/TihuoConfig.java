@@ -13,7 +13,11 @@ public record TihuoConfig(Listeners listeners, Database database, Douyin douyin,
     public record Listeners(String host, int publicPort, int internalPort) {}
 
     /** {@code url} empty: the durable embedded H2 file database under {@code dataDir}. */
-    public record Database(String url, String user, String password, String dataDir, int poolSize) {
+    /**
+     * {@code catalogCacheTtl}: how long products and stores read by the SPI may be served from memory; with several
+     * instances on one PostgreSQL, how long another instance's change may go unseen. {@code PT0S} reads every time.
+     */
+    public record Database(String url, String user, String password, String dataDir, int poolSize, Duration catalogCacheTtl) {
         @Override
         public String toString() {
             return "Database[url=" + (url == null || url.isBlank() ? "h2 file in " + dataDir : url) + ", user=" + user

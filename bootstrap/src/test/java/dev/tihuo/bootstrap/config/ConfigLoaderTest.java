@@ -25,6 +25,7 @@ class ConfigLoaderTest {
         assertThat(config.database().dataDir()).isEqualTo("./data");
         assertThat(config.apps()).hasSize(1);
         assertThat(config.spi().deadline()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(config.database().catalogCacheTtl()).isEqualTo(Duration.ofSeconds(2));
     }
 
     @Test
@@ -33,10 +34,12 @@ class ConfigLoaderTest {
                 "TIHUO_LISTENERS_PUBLICPORT", "9090",
                 "TIHUO_DATABASE_URL", "jdbc:postgresql://127.0.0.1:5432/test",
                 "TIHUO_SPI_DEADLINE", "PT3S",
+                "TIHUO_DATABASE_CATALOGCACHETTL", "PT0S",
                 "TIHUO_APPS", "[{\"clientKey\":\"k2\",\"clientSecret\":\"s2\",\"acceptLegacyMd5\":true}]"));
         assertThat(config.listeners().publicPort()).isEqualTo(9090);
         assertThat(config.database().url()).isEqualTo("jdbc:postgresql://127.0.0.1:5432/test");
         assertThat(config.spi().deadline()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(config.database().catalogCacheTtl()).isZero();
         assertThat(config.apps()).singleElement().satisfies(a -> assertThat(a.acceptLegacyMd5()).isTrue());
     }
 
@@ -48,6 +51,8 @@ class ConfigLoaderTest {
                 .hasMessageContaining("database.url");
         assertThatThrownBy(() -> ConfigLoader.load(SAMPLE, Map.of("TIHUO_SPI_DEADLINE", "PT9S")))
                 .hasMessageContaining("spi.deadline");
+        assertThatThrownBy(() -> ConfigLoader.load(SAMPLE, Map.of("TIHUO_DATABASE_CATALOGCACHETTL", "PT5M")))
+                .hasMessageContaining("database.catalogCacheTtl");
         assertThatThrownBy(() -> ConfigLoader.load(SAMPLE, Map.of("TIHUO_NO_SUCH_THING", "1")))
                 .hasMessageContaining("TIHUO_NO_SUCH_THING");
         Path noApps = Files.writeString(dir.resolve("c.json"), "{\"apps\":[]}");
