@@ -104,7 +104,7 @@ final class Stack {
         }
         TihuoConfig config = new TihuoConfig(
                 new TihuoConfig.Listeners("127.0.0.1", 0, 0),
-                new TihuoConfig.Database("", "", "", data.toString(), 8),
+                new TihuoConfig.Database("", "", "", data.toString(), 8, java.time.Duration.ofSeconds(2)),
                 new TihuoConfig.Douyin(sim.baseUrl(), Duration.ofSeconds(3), Duration.ofSeconds(8)),
                 List.of(new TihuoConfig.App(CLIENT_KEY, CLIENT_SECRET, false)),
                 merchants, keys,
