@@ -102,13 +102,14 @@ public final class Tihuo implements AutoCloseable {
     private Tihuo(TihuoConfig config, Clock clock) {
         this.config = config;
         long started = System.nanoTime();
-        // The pool, Flyway and H2 or PostgreSQL load on their own thread while metrics and Vert.x start here.
-        java.util.concurrent.CompletableFuture<JdbiPersistence> opening = java.util.concurrent.CompletableFuture.supplyAsync(
-                () -> JdbiPersistence.open(databaseConfig(config.database()), clock), task -> {
-                    Thread t = new Thread(task, "tihuo-database-open");
-                    t.setDaemon(true);
-                    t.start();
-                });
+        // The pool, H2 or PostgreSQL and Flyway load on their own thread while metrics, Vert.x and every adapter,
+        // service and route are built here. The ports refuse to touch the database until it is migrated; the
+        // listeners and the outbox workers start only after awaitOpen() below, so nothing ever meets an old schema.
+        persistence = JdbiPersistence.openInBackground(databaseConfig(config.database()), clock, task -> {
+            Thread t = new Thread(task, "tihuo-database-open");
+            t.setDaemon(true);
+            t.start();
+        });
         registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         registry.config().meterFilter(LATENCY_HISTOGRAMS);
         new JvmMemoryMetrics().bindTo(registry);
@@ -121,12 +122,6 @@ public final class Tihuo implements AutoCloseable {
                         .addLabels(Label.HTTP_ROUTE, Label.HTTP_CODE, Label.HTTP_METHOD)))
                 .withMetrics(new MicrometerMetricsFactory(registry))
                 .build();
-        try {
-            persistence = opening.join();
-        } catch (java.util.concurrent.CompletionException e) {
-            vertx.close();
-            throw e.getCause() instanceof RuntimeException cause ? cause : e;
-        }
         TihuoConfig.App app = config.apps().get(0);
         String instance = instanceId();
         douyin = DouyinOpenApiPlatform.create(vertx,
@@ -184,11 +179,12 @@ public final class Tihuo implements AutoCloseable {
                 new BrowseService(ports), afterSales, outbox, new ReconcileService(ports)), apiKeys(config), blocking);
         internalRouter.route().order(-1).handler(Tihuo::accessLog);
         OperatorRoutes.mount(internalRouter, registry, persistence.outbox()::backlog,
-                // open() migrated the schema or failed the start: a running instance's schema is current
+                // awaitOpen() below migrated the schema or failed the start: a serving instance's schema is current
                 persistence::ping, douyin::health, clock);
         registerOutboxGauges(persistence.outbox(), clock);
 
         try {
+            persistence.awaitOpen();
             publicServer = await(vertx.createHttpServer().requestHandler(publicRouter)
                     .listen(config.listeners().publicPort(), config.listeners().host()), "listeners.publicPort "
                     + config.listeners().publicPort());

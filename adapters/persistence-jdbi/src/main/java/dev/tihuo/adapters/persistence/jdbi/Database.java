@@ -5,6 +5,11 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -15,8 +20,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The opened database: a HikariCP pool, the schema migrated by Flyway, and the {@link Jdbi} built on
- * top of it, in that order (the Jdbi never sees an unmigrated schema).
+ * The database: a HikariCP pool, the schema migrated by Flyway, and the {@link Jdbi} built on top of it.
+ *
+ * <p>Opening has two parts that may run on different threads. Connecting (the pool and its first connection) and
+ * migrating run as one step, on the executor given to {@link #openInBackground}; the {@link Jdbi}, and with it every
+ * repository, is built at once on the calling thread, so a composition root can wire its adapters while the
+ * database opens.
+ *
+ * <p><b>Invariant: nothing reads or writes through this database before its schema is migrated.</b> The Jdbi takes
+ * its connections from the pool only once the pool is open and Flyway has finished; until then asking it for a
+ * connection fails with an {@link IllegalStateException} instead of waiting or touching an unmigrated schema, and
+ * if opening failed it fails with that failure. Callers wait with {@link #awaitOpen()} before they serve anything.
+ * {@link #open(DatabaseConfig)} does both parts on the calling thread and returns an open database.
  */
 public final class Database implements AutoCloseable {
 
@@ -24,36 +39,84 @@ public final class Database implements AutoCloseable {
     private static final String MIGRATIONS = "classpath:db/migration";
     private static final AtomicInteger POOL_NUMBER = new AtomicInteger();
 
-    private final DatabaseConfig config;
-    private final HikariDataSource dataSource;
-    private final Jdbi jdbi;
-    private final JdbiUnitOfWork unitOfWork;
-    private final int migrationsApplied;
-
-    private Database(DatabaseConfig config, HikariDataSource dataSource, Jdbi jdbi, int migrationsApplied) {
-        this.config = config;
-        this.dataSource = dataSource;
-        this.jdbi = jdbi;
-        this.unitOfWork = new JdbiUnitOfWork(jdbi);
-        this.migrationsApplied = migrationsApplied;
+    /** The pool once it is connected and the schema migrated. */
+    private record Opened(HikariDataSource pool, int migrationsApplied) {
     }
 
-    /** Opens the pool, migrates the schema, then builds the Jdbi. Closes the pool again if any step fails. */
+    private final DatabaseConfig config;
+    private final CompletableFuture<Opened> opening;
+    private final Jdbi jdbi;
+    private final JdbiUnitOfWork unitOfWork;
+
+    private Database(DatabaseConfig config, CompletableFuture<Opened> opening) {
+        this.config = config;
+        this.opening = opening;
+        this.jdbi = Jdbi.create(this::migratedConnection);
+        JavaTimeMapping.install(jdbi);
+        jdbi.getConfig(SqlStatements.class).setUnusedBindingAllowed(true);
+        this.unitOfWork = new JdbiUnitOfWork(jdbi);
+    }
+
+    /** Opens the pool and migrates the schema on this thread. Closes the pool again if any step fails. */
     public static Database open(DatabaseConfig config) {
+        return openInBackground(config, Runnable::run).awaitOpen();
+    }
+
+    /**
+     * Starts opening the pool and migrating the schema on {@code executor} and returns at once with the
+     * {@link Jdbi} built: it may be wired into repositories now, but gives no connection before {@link #awaitOpen()}
+     * has returned (see the class comment). A failed opening closes the pool it made; {@code awaitOpen} rethrows it.
+     */
+    public static Database openInBackground(DatabaseConfig config, Executor executor) {
+        return new Database(config, CompletableFuture.supplyAsync(() -> connectAndMigrate(config), executor));
+    }
+
+    /** Waits until the pool is open and the schema migrated; rethrows the failure that stopped opening. */
+    public Database awaitOpen() {
+        try {
+            opening.join();
+            return this;
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
+    }
+
+    private static Opened connectAndMigrate(DatabaseConfig config) {
         createDataDirectory(config);
         HikariDataSource dataSource = new HikariDataSource(poolConfig(config));
         try {
             MigrateResult result = migrate(dataSource);
-            Jdbi jdbi = Jdbi.create(dataSource);
-            JavaTimeMapping.install(jdbi);
-            jdbi.getConfig(SqlStatements.class).setUnusedBindingAllowed(true);
             LOG.info("database {} ready ({} migration(s) applied{})", config, result.migrationsExecuted,
                     result.targetSchemaVersion == null ? ", schema already current" : ", now at version " + result.targetSchemaVersion);
-            return new Database(config, dataSource, jdbi, result.migrationsExecuted);
+            return new Opened(dataSource, result.migrationsExecuted);
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;
         }
+    }
+
+    /** The Jdbi's only source of connections: the pool, once open and migrated. */
+    private Connection migratedConnection() throws SQLException {
+        return opened().pool().getConnection();
+    }
+
+    private Opened opened() {
+        Opened opened;
+        try {
+            opened = opening.getNow(null);
+        } catch (CompletionException e) {
+            throw new IllegalStateException("database " + config + " failed to open", e.getCause());
+        }
+        if (opened == null) {
+            throw new IllegalStateException("database " + config + " is still opening: no connection before the schema is migrated");
+        }
+        return opened;
     }
 
     private static void createDataDirectory(DatabaseConfig config) {
@@ -94,8 +157,9 @@ public final class Database implements AutoCloseable {
         return jdbi;
     }
 
+    /** The open pool; fails while the database is still opening. */
     public DataSource dataSource() {
-        return dataSource;
+        return opened().pool();
     }
 
     public Vendor vendor() {
@@ -108,7 +172,7 @@ public final class Database implements AutoCloseable {
 
     /** Migrations this {@code open} applied: 0 when the schema was already current. */
     public int migrationsApplied() {
-        return migrationsApplied;
+        return opened().migrationsApplied();
     }
 
     /** The transaction runner every repository of this database joins. */
@@ -116,8 +180,12 @@ public final class Database implements AutoCloseable {
         return unitOfWork;
     }
 
+    /** Closes the pool; while the database is still opening, waits for that to end first. */
     @Override
     public void close() {
-        dataSource.close();
+        Opened opened = opening.handle((open, failure) -> open).join(); // null: opening failed and closed its pool
+        if (opened != null) {
+            opened.pool().close();
+        }
     }
 }

@@ -2,6 +2,7 @@ package dev.tihuo.adapters.persistence.jdbi;
 
 import java.time.Clock;
 import java.util.Objects;
+import java.util.concurrent.Executor;
 
 /**
  * Everything this adapter gives the composition root, over one {@link Database}: every persistence port of the
@@ -46,6 +47,17 @@ public final class JdbiPersistence implements AutoCloseable {
     /** Opens the pool, migrates the schema (Flyway) and builds every port. Close it on shutdown. */
     public static JdbiPersistence open(DatabaseConfig config, Clock clock) {
         return new JdbiPersistence(Database.open(config), Objects.requireNonNull(clock, "clock"));
+    }
+
+    /**
+     * Builds every port at once and opens the pool and migrates the schema on {@code executor} meanwhile, for a
+     * composition root that wires while the database opens. The ports may be handed around but not used before
+     * {@link #awaitOpen()} has returned: until then every read or write fails rather than meet an unmigrated
+     * schema (see {@link Database}). Close it on shutdown, also when opening failed.
+     */
+    public static JdbiPersistence openInBackground(DatabaseConfig config, Clock clock, Executor executor) {
+        Objects.requireNonNull(clock, "clock");
+        return new JdbiPersistence(Database.openInBackground(config, executor), clock);
     }
 
     /** Builds the ports over a database opened elsewhere (closing this closes it). */
@@ -94,6 +106,12 @@ public final class JdbiPersistence implements AutoCloseable {
         } catch (RuntimeException e) {
             return false;
         }
+    }
+
+    /** Waits until the pool is open and the schema migrated; rethrows the failure that stopped opening. */
+    public JdbiPersistence awaitOpen() {
+        database.awaitOpen();
+        return this;
     }
 
     /** Migrations this {@code open} applied: 0 when the schema was already current. */

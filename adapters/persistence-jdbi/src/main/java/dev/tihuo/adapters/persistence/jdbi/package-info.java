@@ -3,7 +3,8 @@
  * Flyway. Implements every persistence port of the application ({@code dev.tihuo.application.port.out}: orders,
  * after-sales, stores, products, stock, idempotency records, outbox, token store, unit of work); all repositories
  * join the transaction of {@link dev.tihuo.adapters.persistence.jdbi.JdbiUnitOfWork}.
- * {@link dev.tihuo.adapters.persistence.jdbi.JdbiPersistence#open} is what the composition root calls.
+ * {@link dev.tihuo.adapters.persistence.jdbi.JdbiPersistence#openInBackground} is what the composition root calls
+ * (wiring meanwhile, serving only after {@code awaitOpen}); {@code open} opens on the calling thread.
  */
 @SecondaryAdapter
 package dev.tihuo.adapters.persistence.jdbi;

@@ -1,10 +1,19 @@
 package dev.tihuo.adapters.persistence.jdbi;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.zaxxer.hikari.pool.HikariPool;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Contract of {@link Database#open}: the schema is migrated once, before the Jdbi is handed out. */
+/**
+ * Contract of {@link Database#open} and {@link Database#openInBackground}: the schema is migrated once, and nothing
+ * reads or writes through the Jdbi before it is.
+ */
 abstract class MigrationsContract extends DatabaseContract {
 
 
@@ -27,6 +36,41 @@ abstract class MigrationsContract extends DatabaseContract {
         long history = again.jdbi().withHandle(h -> h.createQuery(
                 "SELECT COUNT(*) FROM flyway_schema_history WHERE success AND version IS NOT NULL").mapTo(Long.class).one());
         assertThat(history).isEqualTo(2);
+    }
+
+    @Test
+    void a_database_opening_in_the_background_gives_no_connection_until_it_is_migrated() {
+        List<Runnable> opening = new ArrayList<>();
+        JdbiPersistence persistence = JdbiPersistence.openInBackground(store.config(), Clock.systemUTC(), opening::add);
+        try {
+            assertThat(opening).as("opening waits for its executor").hasSize(1);
+            assertThatThrownBy(() -> persistence.webhookInbox().recordFirstDelivery("too-early", at(0)))
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("still opening");
+            assertThat(persistence.ping()).isFalse();
+
+            opening.forEach(Runnable::run);
+            persistence.awaitOpen();
+
+            assertThat(persistence.webhookInbox().recordFirstDelivery("in-time", at(0))).isTrue();
+            assertThat(persistence.ping()).isTrue();
+            assertThat(rows(database, "webhook_inbox")).isEqualTo(1);
+        } finally {
+            persistence.close();
+        }
+    }
+
+    @Test
+    void a_failed_background_opening_is_rethrown_by_await_open_as_open_throws_it() {
+        DatabaseConfig unreachable = DatabaseConfig.of("jdbc:postgresql://127.0.0.1:1/none", "nobody", "none")
+                .withConnectionTimeout(Duration.ofSeconds(1));
+        JdbiPersistence persistence = JdbiPersistence.openInBackground(unreachable, Clock.systemUTC(), Runnable::run);
+
+        assertThatThrownBy(persistence::awaitOpen).isInstanceOf(HikariPool.PoolInitializationException.class)
+                .hasMessageContaining("127.0.0.1:1");
+        assertThatThrownBy(() -> Database.open(unreachable)).isInstanceOf(HikariPool.PoolInitializationException.class);
+        assertThatThrownBy(() -> persistence.webhookInbox().recordFirstDelivery("never", at(0)))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("failed to open");
+        persistence.close(); // nothing left to close: the failed opening closed its pool
     }
 
     private static long rows(Database database, String table) {
