@@ -150,19 +150,27 @@ public final class Benchmark {
       double cpuPct = 100 * (tihuo.cpuSeconds() - cpu0) / ((System.nanoTime() - w0) / 1e9);
       double pairMedian = Stats.median(pairs);
 
-      // open loop at 1,000 and 500 req/s (pairs at half that)
-      String[] openLines = {"open loop: skipped", "open loop: skipped"};
-      // 1,000 req/s (the target), and half of what the closed loop reached (a load it can carry)
-      int[] rates = PHASES.contains("open") ? new int[] {1000, (int) Math.max(20, pairMedian)} : new int[0];
-      for (int i = 0; i < rates.length; i++) {
-        int rate = rates[i];
+      // open loop: 1,000 req/s (the target) and half of what the closed loop reached (a load it can carry), or the
+      // rates of bench.open.rates ("1000,300,400,half"), to find where p99 crosses a bound
+      List<String> openLines = new ArrayList<>();
+      List<Integer> rates = new ArrayList<>();
+      if (PHASES.contains("open")) {
+        for (String r : System.getProperty("bench.open.rates", "1000,half").split(",")) {
+          rates.add(r.trim().equals("half") ? (int) Math.max(20, pairMedian) : Integer.parseInt(r.trim()));
+        }
+      }
+      for (int rate : rates) {
         double c0 = tihuo.cpuSeconds();
         Stats.Recorder rec = Load.open(vertx, rate / 2.0, rate / 2 * 8L, 1000, pairOp);
-        openLines[i] = String.format("open loop %d req/s offered (S1+S4 pairs, 8 s; errors = not answered 0, or not "
+        String line = String.format("open loop %d req/s offered (S1+S4 pairs, 8 s; errors = not answered 0, or not "
             + "sent because 1,000 pairs were already waiting): achieved %.0f req/s, %s, errors %d, "
             + "tihuo CPU %.0f %%", rate, rec.requestsPerSecond(), rec.latencyLine(), rec.errors.get(),
             100 * (tihuo.cpuSeconds() - c0) / rec.seconds());
-        out("%s, load %s", openLines[i], Stats.loadAverage());
+        openLines.add(line);
+        out("%s, load %s", line, Stats.loadAverage());
+      }
+      if (openLines.isEmpty()) {
+        openLines.add("open loop: skipped");
       }
 
       // a mix of every SPI
@@ -204,8 +212,7 @@ public final class Benchmark {
       summary("  ratio tihuo / raw JDBC ceiling = %.0f %% (target %s)", 100 * pairMedian / raw, pg ? "≥ 60 %" : "≥ 50 %");
       summary("  ratio tihuo / bare Vert.x route = %.1f %% (%.0f of %.0f req/s)", 100 * pairMedian * 2 / bare,
           pairMedian * 2, bare);
-      summary("  %s", openLines[0]);
-      summary("  %s", openLines[1]);
+      openLines.forEach(line -> summary("  %s", line));
       summary("  %s", mixLine);
       summary("  %s", burstLine);
       client.close();
