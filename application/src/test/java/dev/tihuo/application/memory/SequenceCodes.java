@@ -10,6 +10,7 @@ import java.util.Random;
 public final class SequenceCodes implements CodeGenerator {
     private final Random random;
     private final List<PickupCode> handedOut = new ArrayList<>();
+    private final java.util.Deque<PickupCode> forced = new java.util.ArrayDeque<>();
 
     public SequenceCodes(long seed) {
         this.random = new Random(seed);
@@ -17,9 +18,14 @@ public final class SequenceCodes implements CodeGenerator {
 
     @Override
     public synchronized PickupCode next() {
-        PickupCode code = PickupCode.generate(random);
+        PickupCode code = forced.isEmpty() ? PickupCode.generate(random) : forced.poll();
         handedOut.add(code);
         return code;
+    }
+
+    /** The next codes handed out are these, in order (a clash with a stored code, say), then the sequence resumes. */
+    public synchronized void handOutNext(PickupCode... codes) {
+        forced.addAll(List.of(codes));
     }
 
     /** Every code generated so far, in order. */

@@ -61,6 +61,27 @@ class IssueCodesTest {
     }
 
     @Test
+    void a_code_already_held_by_another_order_makes_the_issue_run_again_with_fresh_codes() {
+        shop.app.orderService().create(createOrder(ORDER, POI_A, item(DOUYIN_SKU_A, 1)));
+        String held = issueCodes.issue(issueRequest(ORDER)).codes().get(0);
+        String second = "1090000000000000002";
+        shop.app.orderService().create(createOrder(second, POI_A, item(DOUYIN_SKU_A, 2)));
+        // the generator repeats the code of the first order: the unique codes guard (D5) refuses the save, the
+        // use case runs again and draws new ones
+        shop.app.codes().handOutNext(PickupCode.parse(held));
+
+        Answer answer = issueCodes.issue(issueRequest(second));
+
+        assertThat(answer.result()).isEqualTo(Answer.ISSUED);
+        assertThat(answer.codes()).hasSize(2).doesNotHaveDuplicates().doesNotContain(held);
+        assertThat(shop.app.codes().handedOut()).contains(PickupCode.parse(held));
+        assertThat(shop.order(ORDER).vouchers()).singleElement()
+                .satisfies(v -> assertThat(v.code()).map(PickupCode::value).contains(held));
+        assertThat(issueCodes.issue(issueRequest(second)).codes()).as("a retry gets the same answer")
+                .isEqualTo(answer.codes());
+    }
+
+    @Test
     void each_certificate_douyin_names_gets_its_own_code() {
         shop.create(ORDER, DOUYIN_SKU_A, 2);
 
