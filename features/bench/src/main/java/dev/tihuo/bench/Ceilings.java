@@ -84,8 +84,17 @@ final class Ceilings {
    * for it (order, line, voucher, two history rows, stock reservation, coalesced stock push, two idempotency
    * records, order + voucher update with the code), without any read. Against the database tihuo used (after it
    * stopped), so tables and sizes match. Returns pairs per second of each round.
+   *
+   * <p>With {@code commitPerCall} the same rows are committed as the protocol needs them: once after the S1 rows and
+   * once after the S4 rows (two SPI calls, each durable before it is answered). That is the most S1+S4 pairs any
+   * server could answer on this database, whatever it does besides.
    */
   static double[] rawJdbc(DatabaseConfig db, int threads, int rounds, Duration each) throws Exception {
+    return rawJdbc(db, threads, rounds, each, false);
+  }
+
+  static double[] rawJdbc(DatabaseConfig db, int threads, int rounds, Duration each, boolean commitPerCall)
+      throws Exception {
     try (JdbiPersistence p = JdbiPersistence.open(db.withMaximumPoolSize(threads + 1), Clock.systemUTC())) {
       var ds = p.database().dataSource();
       try (Connection c = ds.getConnection()) {
@@ -102,23 +111,24 @@ final class Ceilings {
         st.executeUpdate();
       }
       AtomicLong next = new AtomicLong(System.nanoTime() % 1_000_000_000L);
-      pairs(ds, threads, Duration.ofSeconds(2), next); // warm-up
+      pairs(ds, threads, Duration.ofSeconds(2), next, commitPerCall); // warm-up
       double[] out = new double[rounds];
       for (int r = 0; r < rounds; r++) {
         long t0 = System.nanoTime();
-        long n = pairs(ds, threads, each, next);
+        long n = pairs(ds, threads, each, next, commitPerCall);
         out[r] = n / ((System.nanoTime() - t0) / 1e9);
       }
       return out;
     }
   }
 
-  private static long pairs(javax.sql.DataSource ds, int threads, Duration d, AtomicLong next) throws Exception {
+  private static long pairs(javax.sql.DataSource ds, int threads, Duration d, AtomicLong next, boolean commitPerCall)
+      throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     long deadline = System.nanoTime() + d.toNanos();
     List<Future<Long>> fs = new ArrayList<>();
     for (int t = 0; t < threads; t++) {
-      fs.add(pool.submit(() -> worker(ds, deadline, next)));
+      fs.add(pool.submit(() -> worker(ds, deadline, next, commitPerCall)));
     }
     long total = 0;
     for (Future<Long> f : fs) {
@@ -129,7 +139,8 @@ final class Ceilings {
     return total;
   }
 
-  private static long worker(javax.sql.DataSource ds, long deadline, AtomicLong next) throws SQLException {
+  private static long worker(javax.sql.DataSource ds, long deadline, AtomicLong next, boolean commitPerCall)
+      throws SQLException {
     Random codes = new Random();
     long done = 0;
     String m = TihuoProcess.ACCOUNT;
@@ -178,6 +189,9 @@ final class Ceilings {
           push.executeUpdate();
           set(record, m, "create-order", id, "f", "{\"orderOutId\":\"R" + id + "\"}", now);
           record.executeUpdate();
+          if (commitPerCall) {
+            c.commit(); // S1 answered
+          }
           set(issueOrder, m, id);
           issueOrder.executeUpdate();
           set(issueVoucher, PickupCode.generate(codes).value(), now.plusDays(30), m, id);
