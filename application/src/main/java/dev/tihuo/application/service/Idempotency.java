@@ -11,6 +11,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -46,7 +47,7 @@ final class Idempotency {
      * {@code work} gets a {@link Recorder} to call with the merchant once it knows it, all in one transaction, so
      * the aggregate is loaded once rather than once for the key and again for the work.
      */
-    <R> R once(String operation, String key, Object request, Class<R> answerType, java.util.function.Function<Recorder<R>, R> work) {
+    <R> R once(String operation, String key, Object request, Class<R> answerType, Function<Recorder<R>, R> work) {
         String fingerprint = fingerprint(request);
         return retryingConflicts(() -> unitOfWork.inTransaction(
                 () -> work.apply((merchant, change) -> recorded(merchant, operation, key, fingerprint, answerType, change))));
