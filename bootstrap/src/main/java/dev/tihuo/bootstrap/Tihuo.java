@@ -29,6 +29,7 @@ import dev.tihuo.bootstrap.config.ConfigException;
 import dev.tihuo.bootstrap.config.ConfigLoader;
 import dev.tihuo.bootstrap.config.TihuoConfig;
 import dev.tihuo.domain.aftersale.RefundPolicy;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.config.MeterFilter;
@@ -98,6 +99,7 @@ public final class Tihuo implements AutoCloseable {
     private final HttpServer publicServer;
     private final HttpServer internalServer;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private Map<String, java.util.function.Supplier<dev.tihuo.adapters.persistence.jdbi.CacheFigures>> catalogCaches;
 
     private Tihuo(TihuoConfig config, Clock clock) {
         this.config = config;
@@ -182,6 +184,7 @@ public final class Tihuo implements AutoCloseable {
                 // awaitOpen() below migrated the schema or failed the start: a serving instance's schema is current
                 persistence::ping, douyin::health, clock);
         registerOutboxGauges(persistence.outbox(), clock);
+        registerCatalogCacheMeters();
 
         try {
             persistence.awaitOpen();
@@ -333,6 +336,23 @@ public final class Tihuo implements AutoCloseable {
         Gauge.builder("tihuo.outbox.issue.callback.seconds.left", outbox,
                 o -> OperatorRoutes.secondsUntil(o.backlog().nearestDeadline(), clock))
                 .description("seconds until the nearest undelivered O1 deadline; -1 when none waits").register(registry);
+    }
+
+    /**
+     * Hit and miss counts of the product and store caches (database.catalogCacheTtl), and their sizes. Micrometer
+     * holds what it measures weakly, so the figures' suppliers are kept in a field for the life of this instance.
+     */
+    private void registerCatalogCacheMeters() {
+        catalogCaches = persistence.catalogCacheFigures();
+        catalogCaches.forEach((cache, figures) -> {
+            FunctionCounter.builder("tihuo.catalog.cache.reads", figures, f -> f.get().hits())
+                    .tags("cache", cache, "result", "hit").description("catalog reads served from memory").register(registry);
+            FunctionCounter.builder("tihuo.catalog.cache.reads", figures, f -> f.get().misses())
+                    .tags("cache", cache, "result", "miss").description("catalog reads that went to the database")
+                    .register(registry);
+            Gauge.builder("tihuo.catalog.cache.size", figures, f -> f.get().size()).tags("cache", cache)
+                    .register(registry);
+        });
     }
 
     private static DatabaseConfig databaseConfig(TihuoConfig.Database db) {

@@ -75,6 +75,10 @@ class TihuoStartTest {
                     .contains("tihuo_outbox_pending ", "tihuo_outbox_parked ", "tihuo_outbox_oldest_age_seconds ",
                             "tihuo_outbox_issue_callback_seconds_left ")
                     .contains("jvm_memory_used_bytes{", "jvm_gc_", "jvm_threads_live_threads ")
+                    // S1 and S4 read products and stores through the catalog cache
+                    .containsPattern("tihuo_catalog_cache_reads_total\\{cache=\"product_of_sku\",result=\"hit\"} [1-9]")
+                    .containsPattern("tihuo_catalog_cache_reads_total\\{cache=\"products\",result=\"miss\"} [1-9]")
+                    .containsPattern("tihuo_catalog_cache_size\\{cache=\"store_of_poi\"} [1-9]")
                     // SPI routes: counts, latency histogram buckets, the answered error code
                     .containsPattern("tihuo_spi_requests_seconds_bucket\\{[^}]*outcome=\"0\"[^}]*route=\"S1\"")
                     .containsPattern("tihuo_spi_requests_seconds_count\\{[^}]*route=\"S4\"[^}]*} 2")

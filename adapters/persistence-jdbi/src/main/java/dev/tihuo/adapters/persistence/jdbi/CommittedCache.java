@@ -31,7 +31,15 @@ final class CommittedCache<K, V> {
     CommittedCache(JdbiUnitOfWork unitOfWork, Duration timeToLive, long maximumSize) {
         this.unitOfWork = Objects.requireNonNull(unitOfWork, "unitOfWork");
         this.cache = timeToLive.isZero() ? null
-                : Caffeine.newBuilder().expireAfterWrite(timeToLive).maximumSize(maximumSize).build();
+                : Caffeine.newBuilder().expireAfterWrite(timeToLive).maximumSize(maximumSize).recordStats().build();
+    }
+
+    CacheFigures figures() {
+        if (cache == null) {
+            return new CacheFigures(0, 0, 0);
+        }
+        var stats = cache.stats();
+        return new CacheFigures(stats.hitCount(), stats.missCount(), cache.estimatedSize());
     }
 
     /** The committed value of the key, from memory or loaded (by the running transaction when there is one). */

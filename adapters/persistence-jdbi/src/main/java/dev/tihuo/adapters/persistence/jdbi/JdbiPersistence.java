@@ -88,6 +88,17 @@ public final class JdbiPersistence implements AutoCloseable {
     public Database database() { return database; }
 
     /**
+     * The catalog caches by name ({@code products}, {@code product_of_sku}, {@code stores}, {@code store_of_poi}),
+     * each read at the moment it is asked: for the composition root's metrics.
+     */
+    public java.util.Map<String, java.util.function.Supplier<CacheFigures>> catalogCacheFigures() {
+        java.util.Map<String, java.util.function.Supplier<CacheFigures>> figures = new java.util.TreeMap<>();
+        products.caches().forEach((name, cache) -> figures.put(name, cache::figures));
+        stores.caches().forEach((name, cache) -> figures.put(name, cache::figures));
+        return figures;
+    }
+
+    /**
      * Forgets the products and stores held in memory (see {@link DatabaseConfig#catalogCacheTtl()}). Call it after
      * changing those tables without tihuo (a manual repair, a test emptying them); otherwise the change is seen
      * within that time.

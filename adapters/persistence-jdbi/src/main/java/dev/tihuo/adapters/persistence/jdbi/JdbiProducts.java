@@ -180,6 +180,11 @@ public final class JdbiProducts implements Products {
                         .map((rs, ctx) -> sku(rs)).list()));
     }
 
+    /** The figures of this repository's caches by name, for metrics. */
+    java.util.Map<String, CommittedCache<?, ?>> caches() {
+        return java.util.Map.of("products", products, "product_of_sku", productOfSku);
+    }
+
     /** Forgets the cached rows: for tables written behind this adapter's back (tests, a manual repair). */
     public void clearCache() {
         products.clear();

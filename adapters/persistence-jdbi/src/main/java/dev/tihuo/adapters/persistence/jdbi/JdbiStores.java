@@ -100,6 +100,11 @@ public final class JdbiStores implements Stores {
                 .map((rs, ctx) -> row(rs).toStore()).list());
     }
 
+    /** The figures of this repository's caches by name, for metrics. */
+    java.util.Map<String, CommittedCache<?, ?>> caches() {
+        return java.util.Map.of("stores", stores, "store_of_poi", storeOfPoi);
+    }
+
     /** Forgets the cached rows: for tables written behind this adapter's back (tests, a manual repair). */
     public void clearCache() {
         stores.clear();
