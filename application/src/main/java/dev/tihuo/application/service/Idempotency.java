@@ -37,9 +37,7 @@ final class Idempotency {
     }
 
     <R> R once(String merchant, String operation, String key, Object request, Class<R> answerType, Supplier<R> work) {
-        String fingerprint = fingerprint(request);
-        return retryingConflicts(() -> unitOfWork.inTransaction(
-                () -> recorded(merchant, operation, key, fingerprint, answerType, work)));
+        return once(operation, key, request, answerType, recorder -> recorder.once(merchant, work));
     }
 
     /**

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tihuo.adapters.persistence.jdbi.DatabaseConfig;
 import dev.tihuo.adapters.persistence.jdbi.JdbiPersistence;
-import dev.tihuo.domain.voucher.PickupCode;
+import dev.tihuo.adapters.persistence.jdbi.RawPairWriter;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
@@ -17,14 +17,12 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -141,83 +139,16 @@ final class Ceilings {
 
   private static long worker(javax.sql.DataSource ds, long deadline, AtomicLong next, boolean commitPerCall)
       throws SQLException {
-    Random codes = new Random();
+    RawPairWriter.Shop shop = new RawPairWriter.Shop(TihuoProcess.ACCOUNT, "s1", Shop.POI1, "raw-product", "raw-sku",
+        "SKU-A", Shop.UNIT, "stock:raw");
     long done = 0;
-    String m = TihuoProcess.ACCOUNT;
-    try (Connection c = ds.getConnection()) {
-      c.setAutoCommit(false);
-      try (PreparedStatement order = c.prepareStatement("""
-               INSERT INTO orders (merchant_id, order_id, out_id, store_id, poi_id, origin_fen, discount_fen, pay_fen,
-                                   state, created_at, version) VALUES (?, ?, ?, ?, ?, ?, 0, ?, 'CREATED', ?, 1)""");
-           PreparedStatement line = c.prepareStatement("""
-               INSERT INTO order_lines (merchant_id, order_id, line_no, douyin_product_id, douyin_sku_id, sku_out_id,
-                                        item_count, unit_fen) VALUES (?, ?, 0, ?, ?, ?, 1, ?)""");
-           PreparedStatement voucher = c.prepareStatement("""
-               INSERT INTO vouchers (merchant_id, order_id, number, sku_out_id, paid_fen, state, refunded_fen)
-               VALUES (?, ?, 1, ?, ?, 'PENDING_ISSUE', 0)""");
-           PreparedStatement history = c.prepareStatement("""
-               INSERT INTO order_history (merchant_id, order_id, seq, from_state, to_state, cause, at)
-               VALUES (?, ?, ?, ?, ?, ?, ?)""");
-           PreparedStatement stock = c.prepareStatement("""
-               UPDATE store_stock SET reserved = reserved + 1, version = version + 1
-                WHERE merchant_id = ? AND store_id = ? AND sku_out_id = ?""");
-           PreparedStatement push = c.prepareStatement("""
-               UPDATE outbox_message SET payload = ? WHERE pending_coalesce_key = ?""");
-           PreparedStatement record = c.prepareStatement("""
-               INSERT INTO idempotency_record (account_id, operation, idempotency_key, request_fingerprint, answer,
-                                               created_at) VALUES (?, ?, ?, ?, ?, ?)""");
-           PreparedStatement issueOrder = c.prepareStatement("""
-               UPDATE orders SET state = 'ISSUED', version = version + 1
-                WHERE merchant_id = ? AND order_id = ? AND version = 1""");
-           PreparedStatement issueVoucher = c.prepareStatement("""
-               UPDATE vouchers SET pickup_code = ?, state = 'VALID', valid_until = ?
-                WHERE merchant_id = ? AND order_id = ? AND number = 1""")) {
-        while (System.nanoTime() < deadline) {
-          String id = "29%017d".formatted(next.incrementAndGet());
-          OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-          set(order, m, id, "R" + id, "s1", Shop.POI1, Shop.UNIT, Shop.UNIT, now);
-          order.executeUpdate();
-          set(line, m, id, "raw-product", "raw-sku", "SKU-A", Shop.UNIT);
-          line.executeUpdate();
-          set(voucher, m, id, "SKU-A", Shop.UNIT);
-          voucher.executeUpdate();
-          set(history, m, id, 0, null, "CREATED", "create order", now);
-          history.executeUpdate();
-          set(stock, m, "s1", "SKU-A");
-          stock.executeUpdate();
-          set(push, "{\"available\":1}", "stock:raw");
-          push.executeUpdate();
-          set(record, m, "create-order", id, "f", "{\"orderOutId\":\"R" + id + "\"}", now);
-          record.executeUpdate();
-          if (commitPerCall) {
-            c.commit(); // S1 answered
-          }
-          set(issueOrder, m, id);
-          issueOrder.executeUpdate();
-          set(issueVoucher, PickupCode.generate(codes).value(), now.plusDays(30), m, id);
-          issueVoucher.executeUpdate();
-          set(history, m, id, 1, "CREATED", "ISSUED", "codes issued", now);
-          history.executeUpdate();
-          set(record, m, "issue-codes", id, "f", "{\"result\":1}", now);
-          record.executeUpdate();
-          c.commit();
-          done++;
-        }
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
+    try (Connection c = ds.getConnection(); RawPairWriter writer = new RawPairWriter(c, shop)) {
+      while (System.nanoTime() < deadline) {
+        writer.write("29%017d".formatted(next.incrementAndGet()), commitPerCall);
+        done++;
       }
     }
     return done;
   }
 
-  private static void set(PreparedStatement statement, Object... values) throws SQLException {
-    for (int i = 0; i < values.length; i++) {
-      statement.setObject(i + 1, values[i]);
-    }
-  }
-
-  static Instant now() {
-    return Instant.now();
-  }
 }

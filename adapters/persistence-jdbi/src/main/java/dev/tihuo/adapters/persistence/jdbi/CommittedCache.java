@@ -47,10 +47,7 @@ final class CommittedCache<K, V> {
         if (cache == null || unitOfWork.changedInThisTransaction(this)) {
             return load.apply(key);
         }
-        V present = cache.getIfPresent(key);
-        if (present != null) {
-            return Optional.of(present);
-        }
+        // Caffeine reads a present key without locking; a miss loads under the key's lock (see the class comment)
         return Optional.ofNullable(cache.get(key, k -> load.apply(k).orElse(null)));
     }
 

@@ -104,8 +104,8 @@ public final class JdbiPersistence implements AutoCloseable {
      * within that time.
      */
     public void clearCaches() {
-        products.clearCache();
-        stores.clearCache();
+        products.caches().values().forEach(CommittedCache::clear);
+        stores.caches().values().forEach(CommittedCache::clear);
     }
 
     public Clock clock() { return clock; }

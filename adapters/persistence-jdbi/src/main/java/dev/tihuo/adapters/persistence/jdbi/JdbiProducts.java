@@ -180,15 +180,9 @@ public final class JdbiProducts implements Products {
                         .map((rs, ctx) -> sku(rs)).list()));
     }
 
-    /** The figures of this repository's caches by name, for metrics. */
+    /** This repository's caches by name, for metrics and for {@link JdbiPersistence#clearCaches()}. */
     java.util.Map<String, CommittedCache<?, ?>> caches() {
         return java.util.Map.of("products", products, "product_of_sku", productOfSku);
-    }
-
-    /** Forgets the cached rows: for tables written behind this adapter's back (tests, a manual repair). */
-    public void clearCache() {
-        products.clear();
-        productOfSku.clear();
     }
 
     private static Sku sku(ResultSet rs) throws SQLException {

@@ -100,15 +100,9 @@ public final class JdbiStores implements Stores {
                 .map((rs, ctx) -> row(rs).toStore()).list());
     }
 
-    /** The figures of this repository's caches by name, for metrics. */
+    /** This repository's caches by name, for metrics and for {@link JdbiPersistence#clearCaches()}. */
     java.util.Map<String, CommittedCache<?, ?>> caches() {
         return java.util.Map.of("stores", stores, "store_of_poi", storeOfPoi);
-    }
-
-    /** Forgets the cached rows: for tables written behind this adapter's back (tests, a manual repair). */
-    public void clearCache() {
-        stores.clear();
-        storeOfPoi.clear();
     }
 
     private static StoreRow row(java.sql.ResultSet rs) throws java.sql.SQLException {

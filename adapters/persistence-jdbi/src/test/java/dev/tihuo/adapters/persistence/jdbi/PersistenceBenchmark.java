@@ -1,17 +1,13 @@
 package dev.tihuo.adapters.persistence.jdbi;
 
 import dev.tihuo.application.memory.RecordingDouyin;
-import dev.tihuo.domain.voucher.PickupCode;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Random;
 import java.util.function.Supplier;
 
 /**
@@ -24,7 +20,6 @@ import java.util.function.Supplier;
  */
 public final class PersistenceBenchmark {
 
-    private static final Random CODES = new Random(5);
 
     private PersistenceBenchmark() {
     }
@@ -96,85 +91,21 @@ public final class PersistenceBenchmark {
         return done;
     }
 
-    /** The rows of one pair: order, line, voucher, 2 history rows, stock, coalesced push, 2 idempotency records. */
+    /** The rows of one pair ({@link RawPairWriter}), one transaction per pair. */
     private static long pairsRaw(JdbiPersistence persistence, long[] next, int max, Duration limit) throws SQLException {
         long deadline = System.nanoTime() + limit.toNanos();
         long done = 0;
-        try (Connection c = persistence.database().dataSource().getConnection()) {
-            c.setAutoCommit(false);
-            try (PreparedStatement order = c.prepareStatement("""
-                         INSERT INTO orders (merchant_id, order_id, out_id, store_id, poi_id, origin_fen, discount_fen, pay_fen,
-                                             state, created_at, version) VALUES (?, ?, ?, ?, ?, ?, 0, ?, 'CREATED', ?, 1)""");
-                 PreparedStatement line = c.prepareStatement("""
-                         INSERT INTO order_lines (merchant_id, order_id, line_no, douyin_product_id, douyin_sku_id, sku_out_id,
-                                                  item_count, unit_fen) VALUES (?, ?, 0, ?, ?, ?, 1, ?)""");
-                 PreparedStatement voucher = c.prepareStatement("""
-                         INSERT INTO vouchers (merchant_id, order_id, number, sku_out_id, paid_fen, state, refunded_fen)
-                         VALUES (?, ?, 1, ?, ?, 'PENDING_ISSUE', 0)""");
-                 PreparedStatement history = c.prepareStatement("""
-                         INSERT INTO order_history (merchant_id, order_id, seq, from_state, to_state, cause, at)
-                         VALUES (?, ?, ?, ?, ?, ?, ?)""");
-                 PreparedStatement stock = c.prepareStatement("""
-                         UPDATE store_stock SET reserved = reserved + 1, version = version + 1
-                          WHERE merchant_id = ? AND store_id = ? AND sku_out_id = ?""");
-                 PreparedStatement push = c.prepareStatement("""
-                         UPDATE outbox_message SET payload = ? WHERE pending_coalesce_key = ?""");
-                 PreparedStatement record = c.prepareStatement("""
-                         INSERT INTO idempotency_record (account_id, operation, idempotency_key, request_fingerprint, answer,
-                                                         created_at) VALUES (?, ?, ?, ?, ?, ?)""");
-                 PreparedStatement issueOrder = c.prepareStatement("""
-                         UPDATE orders SET state = 'ISSUED', version = version + 1
-                          WHERE merchant_id = ? AND order_id = ? AND version = 1""");
-                 PreparedStatement issueVoucher = c.prepareStatement("""
-                         UPDATE vouchers SET pickup_code = ?, state = 'VALID', valid_until = ?
-                          WHERE merchant_id = ? AND order_id = ? AND number = 1""")) {
-                String m = JdbiTihuo.MERCHANT.value();
-                while (done < max && System.nanoTime() < deadline) {
-                    String id = "29%017d".formatted(next[0]++);
-                    Timestamp now = Timestamp.from(Instant.now());
-                    set(order, m, id, "R" + id, JdbiTihuo.STORE.value(), JdbiTihuo.POI.value(), JdbiTihuo.PRICE, JdbiTihuo.PRICE, now);
-                    order.executeUpdate();
-                    set(line, m, id, JdbiTihuo.DOUYIN_PRODUCT.value(), JdbiTihuo.DOUYIN_SKU.value(), JdbiTihuo.SKU.value(), JdbiTihuo.PRICE);
-                    line.executeUpdate();
-                    set(voucher, m, id, JdbiTihuo.SKU.value(), JdbiTihuo.PRICE);
-                    voucher.executeUpdate();
-                    set(history, m, id, 0, null, "CREATED", "create order", now);
-                    history.executeUpdate();
-                    set(stock, m, JdbiTihuo.STORE.value(), JdbiTihuo.SKU.value());
-                    stock.executeUpdate();
-                    set(push, "{\"available\":1}", "stock:raw");
-                    push.executeUpdate();
-                    set(record, m, "create-order", id, "f", "{\"orderOutId\":\"R" + id + "\"}", now);
-                    record.executeUpdate();
-                    set(issueOrder, m, id);
-                    issueOrder.executeUpdate();
-                    set(issueVoucher, PickupCode.generate(CODES).value(), Timestamp.from(Instant.now().plus(Duration.ofDays(30))), m, id);
-                    issueVoucher.executeUpdate();
-                    set(history, m, id, 1, "CREATED", "ISSUED", "codes issued", now);
-                    history.executeUpdate();
-                    set(record, m, "issue-codes", id, "f", "{\"result\":1}", now);
-                    record.executeUpdate();
-                    c.commit();
-                    done++;
-                }
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
+        RawPairWriter.Shop shop = new RawPairWriter.Shop(JdbiTihuo.MERCHANT.value(), JdbiTihuo.STORE.value(),
+                JdbiTihuo.POI.value(), JdbiTihuo.DOUYIN_PRODUCT.value(), JdbiTihuo.DOUYIN_SKU.value(),
+                JdbiTihuo.SKU.value(), JdbiTihuo.PRICE, "stock:raw");
+        try (Connection c = persistence.database().dataSource().getConnection();
+             RawPairWriter writer = new RawPairWriter(c, shop)) {
+            while (done < max && System.nanoTime() < deadline) {
+                writer.write("29%017d".formatted(next[0]++), false);
+                done++;
             }
         }
         return done;
-    }
-
-    private static void set(PreparedStatement statement, Object... values) throws SQLException {
-        for (int i = 0; i < values.length; i++) {
-            if (values[i] instanceof Timestamp t) {
-                statement.setObject(i + 1, t.toInstant().atOffset(java.time.ZoneOffset.UTC));
-            } else {
-                statement.setObject(i + 1, values[i]);
-            }
-        }
     }
 
     private static double median(double[] values) {
