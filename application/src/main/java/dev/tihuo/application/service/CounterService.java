@@ -116,7 +116,7 @@ public final class CounterService implements Counter {
             outbox.append(OutboxMessage.of(order.merchant().value(),
                     new DouyinCall.CancelVerify(order.id().value(), cancelled.verifyToken(), cancelled.verifyId(), certificate,
                             code.value()),
-                    "o4:" + cancelled.verifyToken(), null, now, null));
+                    DouyinCall.CancelVerify.dedupeKey(cancelled.verifyToken()), null, now, null));
             return new Redemption(CodeKind.OURS, code.value(), order.id().value(), v.sku().value(), at.store().value(),
                     v.state().name(), now, cancelled.verifyId(), certificate);
         }));

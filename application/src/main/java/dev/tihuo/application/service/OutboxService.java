@@ -6,6 +6,7 @@ import dev.tihuo.application.port.out.DouyinCall;
 import dev.tihuo.application.port.out.DouyinPlatform;
 import dev.tihuo.application.port.out.DouyinPlatform.DouyinRefused;
 import dev.tihuo.application.port.out.DouyinPlatform.DouyinUnavailable;
+import dev.tihuo.application.port.out.MessageKind;
 import dev.tihuo.application.port.out.Orders;
 import dev.tihuo.application.port.out.Outbox;
 import dev.tihuo.application.port.out.OutboxMessage;
@@ -73,6 +74,11 @@ public final class OutboxService implements DeliverOutbox, OperateOutbox {
         DouyinCall call = completed(message.call());
         if (call == null) {
             outbox.reschedule(message.id(), clock.instant().plus(FIRST_BACKOFF), "waiting for the verification record (O3)", null);
+            // The O3 that brings the verify id wakes this cancel; if it did so while the cancel was in flight here,
+            // the wake-up found nothing pending and was lost. Looking again after the reschedule closes that gap.
+            if (completed(message.call()) != null) {
+                outbox.wake(message.kind(), message.dedupeKey(), clock.instant());
+            }
             return;
         }
         try {
@@ -142,6 +148,8 @@ public final class OutboxService implements DeliverOutbox, OperateOutbox {
                             o.recordVerification(x.number(), verify.verifyToken(), v.verifyId());
                         });
                 orders.save(o);
+                // A cancel of this redemption may already wait for the verify id: it need not wait any longer.
+                outbox.wake(MessageKind.CANCEL_VERIFY, DouyinCall.CancelVerify.dedupeKey(verify.verifyToken()), clock.instant());
             });
         } else if (message.call() instanceof DouyinCall.ProductSave save && delivery.productId() != null) {
             products.find(new MerchantId(message.merchant()), new ProductOutId(save.productOutId())).ifPresent(product -> {

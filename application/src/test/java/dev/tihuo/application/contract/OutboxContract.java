@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tihuo.application.port.out.DouyinCall;
+import dev.tihuo.application.port.out.MessageKind;
 import dev.tihuo.application.port.out.Outbox;
 import dev.tihuo.application.port.out.OutboxMessage;
 import dev.tihuo.application.port.out.OutboxMessage.Status;
@@ -205,6 +206,31 @@ public abstract class OutboxContract extends PortContract {
         assertThat(outbox().retryNow(id, at(5))).isTrue();
 
         assertThat(claim(at(5), "node-a")).extracting(OutboxMessage::id).containsExactly(id);
+    }
+
+    @Test
+    void a_message_waiting_for_another_ones_answer_is_woken_by_its_kind_and_key_only_while_pending() {
+        String key = DouyinCall.CancelVerify.dedupeKey("00000000-0000-0000-0000-000000000001");
+        outbox().append(OutboxMessage.of(MERCHANT, new DouyinCall.CancelVerify("1090000000000000001",
+                "00000000-0000-0000-0000-000000000001", null, "7300000000000000001", "ABCDEFGHJKMN2"), key, null, T0, null));
+        long id = onlyClaimedId(T0);
+
+        assertThat(outbox().wake(MessageKind.CANCEL_VERIFY, key, at(1))).as("in flight: left alone").isZero();
+        outbox().reschedule(id, at(3600), "waiting for the verification record (O3)", null);
+        assertThat(outbox().wake(MessageKind.VERIFY, key, at(2))).as("another kind").isZero();
+        assertThat(outbox().wake(MessageKind.CANCEL_VERIFY, "o4:someone-else", at(2))).as("another key").isZero();
+        assertThat(claim(at(2), "node-a")).isEmpty();
+
+        assertThat(outbox().wake(MessageKind.CANCEL_VERIFY, key, at(2))).isEqualTo(1);
+
+        assertThat(outbox().find(id)).hasValueSatisfying(m -> {
+            assertThat(m.nextAttemptAt()).isEqualTo(at(2));
+            assertThat(m.attempts()).as("a wake-up is not an attempt").isEqualTo(1);
+        });
+        assertThat(claim(at(2), "node-a")).extracting(OutboxMessage::id).containsExactly(id);
+        outbox().markDelivered(id, "logid-1", at(3));
+        assertThat(outbox().wake(MessageKind.CANCEL_VERIFY, key, at(4))).as("delivered: left alone").isZero();
+        assertThat(outbox().find(id)).map(OutboxMessage::status).contains(Status.DELIVERED);
     }
 
     @Test

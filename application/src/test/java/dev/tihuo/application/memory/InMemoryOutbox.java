@@ -1,5 +1,6 @@
 package dev.tihuo.application.memory;
 
+import dev.tihuo.application.port.out.MessageKind;
 import dev.tihuo.application.port.out.Outbox;
 import dev.tihuo.application.port.out.OutboxMessage;
 import dev.tihuo.application.port.out.OutboxMessage.Status;
@@ -147,6 +148,21 @@ public final class InMemoryOutbox implements Outbox, MemoryDatabase.Table {
             messages.put(id, with(m, now, m.attempts(), m.lastError(), m.lastLogid(), Status.PENDING));
             leases.remove(id);
             return true;
+        });
+    }
+
+    @Override
+    public int wake(MessageKind kind, String dedupeKey, Instant now) {
+        return db.locked(() -> {
+            int woken = 0;
+            for (OutboxMessage m : List.copyOf(messages.values())) {
+                if (m.status() == Status.PENDING && m.kind() == kind && m.dedupeKey().equals(dedupeKey)
+                        && m.nextAttemptAt().isAfter(now)) {
+                    messages.put(m.id(), with(m, now, m.attempts(), m.lastError(), m.lastLogid(), Status.PENDING));
+                    woken++;
+                }
+            }
+            return woken;
         });
     }
 

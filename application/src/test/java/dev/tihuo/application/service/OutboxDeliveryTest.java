@@ -145,6 +145,38 @@ class OutboxDeliveryTest {
                 .hasToString("7300000000000000001");
     }
 
+    @Test
+    void a_cancel_that_had_to_wait_for_its_verification_record_goes_out_as_soon_as_douyin_answers_the_redemption() {
+        shop.createAndIssue("1090000000000000001", DOUYIN_SKU_A, 1);
+        String code = shop.order("1090000000000000001").voucher(1).code().orElseThrow().value();
+        runWorkersUntil(() -> shop.app.outbox().backlog().pending() == 0, Duration.ofMinutes(1));
+        counter.redeem(AT_STORE_A, code);
+        counter.cancelRedemption(AT_STORE_A, code);
+        AtomicBoolean otherWorkerRan = new AtomicBoolean();
+        shop.app.douyin().answering(call -> {
+            if (call instanceof DouyinCall.Verify && otherWorkerRan.compareAndSet(false, true)) {
+                // While the O3 is on its way, a second worker picks up the O4: its verify id is not known yet.
+                new OutboxService(shop.app.ports()).deliverDue("other-worker", 20);
+            }
+            return call instanceof DouyinCall.Verify
+                    ? new Delivery("l", List.of(), List.of(new DouyinPlatform.Verified("7300000000000000001", "verify-78", code, null)),
+                            null, List.of())
+                    : Delivery.of("l");
+        });
+        Instant now = shop.app.clock().instant();
+
+        for (int i = 0; i < 5 && !otherWorkerRan.get(); i++) {
+            outbox.deliverDue("worker", 1); // one at a time, in delivery order: the stock push, then the O3
+        }
+        assertThat(otherWorkerRan).as("the O4 was looked at while the O3 was in flight").isTrue();
+        assertThat(shop.app.douyin().delivered(DouyinCall.CancelVerify.class)).as("the O4 waited").isEmpty();
+        outbox.deliverDue("worker", 20);
+
+        assertThat(shop.app.clock().instant()).as("no back-off waited out").isEqualTo(now);
+        assertThat(shop.app.douyin().delivered(DouyinCall.CancelVerify.class)).singleElement()
+                .satisfies(o4 -> assertThat(o4.verifyId()).isEqualTo("verify-78"));
+    }
+
     /** Runs the workers as the scheduler would, moving the clock a second at a time while nothing is due. */
     private void runWorkersUntil(BooleanSupplier done, Duration atMost) {
         Instant end = shop.app.clock().instant().plus(atMost);

@@ -35,6 +35,11 @@ public sealed interface DouyinCall {
     record CancelVerify(String orderId, String verifyToken, String verifyId, String certificateId, String code)
             implements DouyinCall {
         public MessageKind kind() { return MessageKind.CANCEL_VERIFY; }
+
+        /** The outbox key of the cancel of one redemption: its O3 wakes it by this key once the verify id is known. */
+        public static String dedupeKey(String verifyToken) {
+            return "o4:" + verifyToken;
+        }
     }
 
     /** O7 poistock/save with the absolute available stock of one SKU at one store (D12). */

@@ -36,6 +36,13 @@ public interface Outbox {
     /** An operator asks for one more try now (also un-parks). */
     boolean retryNow(long id, Instant now);
 
+    /**
+     * Brings forward the pending messages of {@code kind} with {@code dedupeKey}: they waited for an answer another
+     * message has just brought (an O4 waits for the verify id of its O3). Messages in flight, parked or delivered are
+     * left alone. Returns how many were woken.
+     */
+    int wake(MessageKind kind, String dedupeKey, Instant now);
+
     /** How many undelivered messages wait, and the oldest one's creation time, for health and metrics. */
     Backlog backlog();
 

@@ -2,6 +2,7 @@ package dev.tihuo.adapters.persistence.jdbi;
 
 import static dev.tihuo.adapters.persistence.jdbi.JavaTimeMapping.instant;
 
+import dev.tihuo.application.port.out.MessageKind;
 import dev.tihuo.application.port.out.Outbox;
 import dev.tihuo.application.port.out.OutboxMessage;
 import dev.tihuo.application.port.out.OutboxMessage.Status;
@@ -223,6 +224,17 @@ public final class JdbiOutbox implements Outbox {
                 .bind("limit", Math.max(0, limit))
                 .map((rs, ctx) -> map(rs))
                 .list());
+    }
+
+    @Override
+    public int wake(MessageKind kind, String dedupeKey, Instant now) {
+        return unitOfWork.inTransaction(handle -> handle.createUpdate("""
+                        UPDATE outbox_message SET next_attempt_at = :now
+                         WHERE kind = :kind AND dedupe_key = :key AND status = 'PENDING' AND next_attempt_at > :now""")
+                .bind("now", now)
+                .bind("kind", kind.name())
+                .bind("key", dedupeKey)
+                .execute());
     }
 
     @Override
