@@ -100,6 +100,7 @@ public final class Tihuo implements AutoCloseable {
     private final HttpServer internalServer;
     private final AtomicBoolean closed = new AtomicBoolean();
     private Map<String, java.util.function.Supplier<dev.tihuo.adapters.persistence.jdbi.CacheFigures>> catalogCaches;
+    private java.util.function.Supplier<dev.tihuo.adapters.persistence.jdbi.GroupCommitFigures> groupCommit;
 
     private Tihuo(TihuoConfig config, Clock clock) {
         this.config = config;
@@ -185,6 +186,7 @@ public final class Tihuo implements AutoCloseable {
                 persistence::ping, douyin::health, clock);
         registerOutboxGauges(persistence.outbox(), clock);
         registerCatalogCacheMeters();
+        registerGroupCommitMeters();
 
         try {
             persistence.awaitOpen();
@@ -336,6 +338,18 @@ public final class Tihuo implements AutoCloseable {
         Gauge.builder("tihuo.outbox.issue.callback.seconds.left", outbox,
                 o -> OperatorRoutes.secondsUntil(o.backlog().nearestDeadline(), clock))
                 .description("seconds until the nearest undelivered O1 deadline; -1 when none waits").register(registry);
+    }
+
+    /** The H2 group commit (embedded database only): transactions and the writes of the file that carried them. */
+    private void registerGroupCommitMeters() {
+        persistence.groupCommitFigures().ifPresent(figures -> {
+            groupCommit = figures;
+            FunctionCounter.builder("tihuo.h2.group.commit.transactions", figures, f -> f.get().transactions())
+                    .description("transactions that waited until the H2 file held them").register(registry);
+            FunctionCounter.builder("tihuo.h2.file.writes", figures, f -> f.get().fileWrites())
+                    .description("writes of the H2 file (CHECKPOINT), each carrying the transactions committed before it")
+                    .register(registry);
+        });
     }
 
     /**

@@ -35,7 +35,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>System properties: {@code bench.db} = h2|pg|both (both), {@code bench.rounds} (3), {@code bench.seconds} per
  * round (8), {@code bench.concurrency} (16), {@code bench.burst} refund applications (10000), {@code bench.jfr}
  * (false: true records a JFR profile of tihuo into target/bench/*.jfr), {@code bench.pg.url}/{@code .user}/
- * {@code .password} (jdbc:postgresql://127.0.0.1:5432/test, postgres, empty).
+ * {@code .password} (jdbc:postgresql://127.0.0.1:5432/test, postgres, empty), {@code bench.h2.settings} (none:
+ * added to the H2 URL, e.g. {@code WRITE_DELAY=0} to compare writing the file on every commit with the group commit).
  */
 public final class Benchmark {
 
@@ -120,6 +121,14 @@ public final class Benchmark {
       String url = PG_URL + (PG_URL.contains("?") ? "&" : "?") + "currentSchema=" + schema;
       spec.postgres(url, PG_USER, PG_PASSWORD);
       dbConfig = DatabaseConfig.of(url, PG_USER, PG_PASSWORD);
+    }
+    String h2Settings = System.getProperty("bench.h2.settings", "");
+    if (!pg && !h2Settings.isBlank()) {
+      // e.g. WRITE_DELAY=0: every commit writes the file itself instead of tihuo's group commit (A/B runs)
+      dbConfig = DatabaseConfig.of(dbConfig.jdbcUrl() + ";" + h2Settings, dbConfig.user(), dbConfig.password());
+      spec.env.put("TIHUO_DATABASE_URL", dbConfig.jdbcUrl());
+      spec.env.put("TIHUO_DATABASE_USER", dbConfig.user());
+      out("H2 URL settings: %s", h2Settings);
     }
     if (JFR) {
       spec.jvmArgs.add("-XX:StartFlightRecording=filename=" + dir.resolve("tihuo.jfr") + ",settings=profile,dumponexit=true");

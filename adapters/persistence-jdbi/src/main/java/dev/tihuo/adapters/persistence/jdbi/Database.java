@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
@@ -47,6 +48,7 @@ public final class Database implements AutoCloseable {
     private final CompletableFuture<Opened> opening;
     private final Jdbi jdbi;
     private final JdbiUnitOfWork unitOfWork;
+    private final H2Checkpoint checkpoint;
 
     private Database(DatabaseConfig config, CompletableFuture<Opened> opening) {
         this.config = config;
@@ -54,7 +56,9 @@ public final class Database implements AutoCloseable {
         this.jdbi = Jdbi.create(this::migratedConnection);
         JavaTimeMapping.install(jdbi);
         jdbi.getConfig(SqlStatements.class).setUnusedBindingAllowed(true);
-        this.unitOfWork = new JdbiUnitOfWork(jdbi);
+        this.checkpoint = config.vendor().groupCommits(config.jdbcUrl()) ? new H2Checkpoint(this::migratedConnection) : null;
+        this.unitOfWork = new JdbiUnitOfWork(jdbi, JdbiUnitOfWork.DEFAULT_ATTEMPTS, Duration.ofMillis(50),
+                checkpoint == null ? null : new GroupCommit(checkpoint));
     }
 
     /** Opens the pool and migrates the schema on this thread. Closes the pool again if any step fails. */
@@ -184,6 +188,9 @@ public final class Database implements AutoCloseable {
     @Override
     public void close() {
         Opened opened = opening.handle((open, failure) -> open).join(); // null: opening failed and closed its pool
+        if (checkpoint != null) {
+            checkpoint.close();
+        }
         if (opened != null) {
             opened.pool().close();
         }

@@ -99,6 +99,15 @@ public final class JdbiPersistence implements AutoCloseable {
     }
 
     /**
+     * The H2 group commit's counts, read at the moment they are asked (for metrics): transactions that waited for the
+     * file, and writes of the file that carried them. Empty on PostgreSQL and when the URL sets {@code WRITE_DELAY}.
+     */
+    public java.util.Optional<java.util.function.Supplier<GroupCommitFigures>> groupCommitFigures() {
+        return database.unitOfWork().groupCommit()
+                .map(group -> () -> new GroupCommitFigures(group.tickets(), group.flushes()));
+    }
+
+    /**
      * Forgets the products and stores held in memory (see {@link DatabaseConfig#catalogCacheTtl()}). Call it after
      * changing those tables without tihuo (a manual repair, a test emptying them); otherwise the change is seen
      * within that time.

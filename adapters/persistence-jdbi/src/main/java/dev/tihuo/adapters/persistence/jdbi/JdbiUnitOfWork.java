@@ -30,6 +30,9 @@ import org.slf4j.LoggerFactory;
  * <p>Retries: a transaction aborted with SQLState {@code 40001} (PostgreSQL serialization failure, H2
  * deadlock) or {@code 40P01} (PostgreSQL deadlock) is run again, at most {@value #DEFAULT_ATTEMPTS}
  * times in all, after a short random pause.
+ *
+ * <p>Durability: on PostgreSQL a commit is durable when it returns. On the H2 file a {@link GroupCommit} makes the
+ * outermost call wait, after its commit or rollback, until what it wrote and read is in the file.
  */
 public final class JdbiUnitOfWork implements UnitOfWork {
 
@@ -40,6 +43,7 @@ public final class JdbiUnitOfWork implements UnitOfWork {
     private final int maxAttempts;
     private final Duration maxBackoff;
     private final ThreadLocal<Transaction> bound = new ThreadLocal<>();
+    private final GroupCommit groupCommit;
 
     /** The thread's running transaction: its handle, what it changed, what to do once it has committed. */
     private record Transaction(Handle handle, Set<Object> changed, List<Runnable> afterCommit,
@@ -54,12 +58,18 @@ public final class JdbiUnitOfWork implements UnitOfWork {
     }
 
     public JdbiUnitOfWork(Jdbi jdbi, int maxAttempts, Duration maxBackoff) {
+        this(jdbi, maxAttempts, maxBackoff, null);
+    }
+
+    /** {@code groupCommit}: null where every commit is durable by itself (PostgreSQL). */
+    JdbiUnitOfWork(Jdbi jdbi, int maxAttempts, Duration maxBackoff, GroupCommit groupCommit) {
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("maxAttempts must be at least 1");
         }
         this.jdbi = Objects.requireNonNull(jdbi, "jdbi");
         this.maxAttempts = maxAttempts;
         this.maxBackoff = Objects.requireNonNull(maxBackoff, "maxBackoff");
+        this.groupCommit = groupCommit;
     }
 
     @Override
@@ -86,6 +96,11 @@ public final class JdbiUnitOfWork implements UnitOfWork {
                 pauseBeforeRetry(attempt);
             }
         }
+    }
+
+    /** The group commit making H2 transactions durable; empty where each commit is durable by itself. */
+    java.util.Optional<GroupCommit> groupCommit() {
+        return java.util.Optional.ofNullable(groupCommit);
     }
 
     /** True when this thread is inside a transaction of this unit of work. */
@@ -136,6 +151,7 @@ public final class JdbiUnitOfWork implements UnitOfWork {
     private <T> T runOutermost(Function<Handle, T> work) {
         Transaction transaction;
         T committed;
+        long ticket;
         try (Handle handle = jdbi.open()) {
             handle.begin();
             transaction = new Transaction(handle);
@@ -144,16 +160,32 @@ public final class JdbiUnitOfWork implements UnitOfWork {
             try {
                 result = work.apply(handle);
             } catch (RuntimeException | Error e) {
-                rollbackQuietly(handle, e);
-                throw e;
-            } finally {
                 bound.remove();
+                // What the failed work read may still be on its way to the file: its refusal waits for it too.
+                long refused = groupCommit == null ? 0 : groupCommit.ending();
+                rollbackQuietly(handle, e);
+                if (groupCommit != null) {
+                    groupCommit.ended(refused);
+                    handle.close();
+                    try {
+                        groupCommit.awaitOnDisk(refused);
+                    } catch (RuntimeException flushFailure) {
+                        e.addSuppressed(flushFailure);
+                    }
+                }
+                throw e;
             }
+            bound.remove();
+            ticket = groupCommit == null ? 0 : groupCommit.ending();
             try {
                 handle.commit();
             } catch (RuntimeException e) {
                 rollbackQuietly(handle, e);
                 throw e;
+            } finally {
+                if (groupCommit != null) {
+                    groupCommit.ended(ticket);
+                }
             }
             committed = result;
         }
@@ -163,6 +195,10 @@ public final class JdbiUnitOfWork implements UnitOfWork {
             } catch (RuntimeException e) {
                 LOG.warn("an after-commit action failed; the transaction itself committed", e);
             }
+        }
+        if (groupCommit != null) {
+            // The connection is back in the pool: others run their transactions while this one waits for the file.
+            groupCommit.awaitOnDisk(ticket);
         }
         return committed;
     }

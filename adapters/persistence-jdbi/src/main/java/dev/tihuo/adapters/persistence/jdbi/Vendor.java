@@ -7,9 +7,12 @@ public enum Vendor {
 
     /**
      * Embedded H2 2.4 (MVStore). {@code MODE=PostgreSQL} and lower-case identifiers let the same SQL
-     * run on both databases. {@code WRITE_DELAY=0} makes every commit write its chunk to the file before
-     * {@code commit()} returns (with the default of 500 ms a background thread writes it later, and
-     * commits acknowledged in that window are lost when the process is killed). {@code LOCK_TIMEOUT=10000}:
+     * run on both databases. Durability: H2 writes committed changes to the file in the background every
+     * {@code WRITE_DELAY} ms (500 by default), so a commit alone is not yet in the file; tihuo's {@link GroupCommit}
+     * makes each unit of work wait for a {@code CHECKPOINT} that wrote it, shared by the transactions that commit
+     * meanwhile. A URL that sets {@code WRITE_DELAY} itself is taken at its word and not group-committed:
+     * {@code WRITE_DELAY=0} writes every commit on its own (durable, slower under load), any other value accepts
+     * losing the commits of the last delay when the process dies (the kill drill's control). {@code LOCK_TIMEOUT=10000}:
      * a transaction waits up to 10 s for a row lock (H2's default is 1 s; PostgreSQL waits without limit), so
      * reservations queued on a hot stock row under load wait their turn instead of failing.
      * {@code DB_CLOSE_ON_EXIT=FALSE}: tihuo's own shutdown hook stops its work and then closes the pool; H2's
@@ -22,7 +25,7 @@ public enum Vendor {
             {"MODE", "PostgreSQL"},
             {"DATABASE_TO_LOWER", "TRUE"},
             {"DEFAULT_NULL_ORDERING", "HIGH"},
-            {"WRITE_DELAY", "0"},
+            {"WRITE_DELAY", "500"},
             {"LOCK_TIMEOUT", "10000"},
             {"DB_CLOSE_ON_EXIT", "FALSE"},
             {"QUERY_CACHE_SIZE", "128"},
@@ -45,6 +48,11 @@ public enum Vendor {
             return POSTGRESQL;
         }
         throw new IllegalArgumentException("tihuo runs on H2 or PostgreSQL, not on " + jdbcUrl);
+    }
+
+    /** True when tihuo makes commits durable with a {@link GroupCommit}: H2, and the URL leaves the write delay to tihuo. */
+    boolean groupCommits(String jdbcUrl) {
+        return this == H2 && !jdbcUrl.toUpperCase(Locale.ROOT).contains(";WRITE_DELAY=");
     }
 
     /** Adds each required setting the URL does not name itself (a setting the operator wrote wins). */

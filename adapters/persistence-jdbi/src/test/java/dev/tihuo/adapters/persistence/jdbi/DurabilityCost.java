@@ -36,7 +36,8 @@ public final class DurabilityCost {
         for (int run = 1; run <= runs; run++) {
             for (int threads : threadCounts) {
                 measure(results, "H2 default (WRITE_DELAY=500)", threads, seconds, run, () -> h2("WRITE_DELAY=500"));
-                measure(results, "H2 durable (WRITE_DELAY=0)", threads, seconds, run, () -> h2(""));
+                measure(results, "H2 durable, each commit (WRITE_DELAY=0)", threads, seconds, run, () -> h2("WRITE_DELAY=0"));
+                measure(results, "H2 durable, group commit (tihuo's)", threads, seconds, run, () -> h2(""));
                 if (postgres) {
                     measure(results, "PostgreSQL 15 (synchronous_commit on)", threads, seconds, run, PostgresTestDatabase::new);
                 }
@@ -79,7 +80,10 @@ public final class DurabilityCost {
             double rate = rate(database, threads, seconds, "run-" + run);
             String key = name + ", " + threads + " thread(s)";
             results.computeIfAbsent(key, k -> new ArrayList<>()).add((double) Math.round(rate));
-            System.out.printf("run %d  %-55s %8.0f commits/s%n", run, key, rate);
+            String perWrite = database.unitOfWork().groupCommit()
+                    .map(g -> String.format("   %.1f transactions per file write", (double) g.tickets() / Math.max(1, g.flushes())))
+                    .orElse("");
+            System.out.printf("run %d  %-55s %8.0f commits/s%s%n", run, key, rate, perWrite);
         }
     }
 

@@ -1,0 +1,135 @@
+package dev.tihuo.adapters.persistence.jdbi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** The group commit's promise: nobody goes on before a flush that started after its commit ended. */
+class GroupCommitTest {
+
+    @Test
+    void a_lone_transaction_flushes_once_on_its_own_thread() {
+        AtomicInteger flushes = new AtomicInteger();
+        GroupCommit group = new GroupCommit(flushes::incrementAndGet);
+        long ticket = group.ending();
+        group.ended(ticket);
+
+        group.awaitOnDisk(ticket);
+        group.awaitOnDisk(ticket);
+
+        assertThat(flushes).as("the second wait finds it on disk already").hasValue(1);
+        assertThat(group.flushes()).isEqualTo(1);
+    }
+
+    @Test
+    void a_later_ticket_waits_for_an_earlier_commit_still_ending_and_one_flush_then_carries_both() throws Exception {
+        AtomicInteger flushes = new AtomicInteger();
+        GroupCommit group = new GroupCommit(flushes::incrementAndGet);
+        long earlier = group.ending();
+        long later = group.ending();
+        group.ended(later);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> waiting = pool.submit(() -> group.awaitOnDisk(later));
+            Thread.sleep(100);
+            assertThat(waiting).as("the earlier commit may hold what the later one read").isNotDone();
+            assertThat(flushes).hasValue(0);
+
+            group.ended(earlier);
+            waiting.get(5, TimeUnit.SECONDS);
+            group.awaitOnDisk(earlier);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(flushes).hasValue(1);
+    }
+
+    @Test
+    void under_concurrency_every_caller_returns_after_a_flush_that_saw_its_commit_and_flushes_are_shared() throws Exception {
+        Set<Long> committed = ConcurrentHashMap.newKeySet();
+        Set<Long> onDisk = ConcurrentHashMap.newKeySet();
+        AtomicBoolean overlapping = new AtomicBoolean();
+        AtomicBoolean inFlush = new AtomicBoolean();
+        Runnable flush = () -> {
+            if (!inFlush.compareAndSet(false, true)) {
+                overlapping.set(true);
+            }
+            List<Long> snapshot = new ArrayList<>(committed);
+            sleepQuietly(1); // a write of the file takes time; commits pile up behind it
+            onDisk.addAll(snapshot);
+            inFlush.set(false);
+        };
+        GroupCommit group = new GroupCommit(flush);
+        int threads = 8;
+        int perThread = 300;
+        List<Long> returnedTooEarly = new ArrayList<>();
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        List<Future<?>> done = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            done.add(pool.submit(() -> {
+                start.await();
+                for (int i = 0; i < perThread; i++) {
+                    long ticket = group.ending();
+                    committed.add(ticket);
+                    group.ended(ticket);
+                    group.awaitOnDisk(ticket);
+                    if (!onDisk.contains(ticket)) {
+                        synchronized (returnedTooEarly) {
+                            returnedTooEarly.add(ticket);
+                        }
+                    }
+                }
+                return null;
+            }));
+        }
+        start.countDown();
+        for (Future<?> f : done) {
+            f.get(60, TimeUnit.SECONDS);
+        }
+        pool.shutdown();
+
+        assertThat(returnedTooEarly).isEmpty();
+        assertThat(overlapping).as("one flush at a time").isFalse();
+        assertThat(group.tickets()).isEqualTo((long) threads * perThread);
+        assertThat(group.flushes()).as("flushes for %d commits", group.tickets()).isLessThan(group.tickets() / 2);
+    }
+
+    @Test
+    void a_failed_flush_is_thrown_to_the_thread_that_ran_it_and_the_next_caller_flushes_again() {
+        AtomicInteger attempts = new AtomicInteger();
+        GroupCommit group = new GroupCommit(() -> {
+            if (attempts.incrementAndGet() == 1) {
+                throw new IllegalStateException("disk full");
+            }
+        });
+        long first = group.ending();
+        group.ended(first);
+
+        assertThatThrownBy(() -> group.awaitOnDisk(first)).hasMessage("disk full");
+        group.awaitOnDisk(first);
+
+        assertThat(attempts).hasValue(2);
+        assertThat(group.flushes()).as("flushes that wrote").isEqualTo(1);
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package dev.tihuo.adapters.persistence.jdbi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+/** What each database needs added to its URL, and when tihuo group-commits H2. */
+class VendorTest {
+
+    private static final String H2_FILE = "jdbc:h2:file:/var/lib/tihuo/tihuo";
+
+    @Test
+    void an_h2_url_gets_the_compatibility_and_durability_settings_and_is_group_committed() {
+        String url = Vendor.H2.effectiveUrl(H2_FILE);
+
+        assertThat(url).startsWith(H2_FILE + ";").contains(";MODE=PostgreSQL", ";DATABASE_TO_LOWER=TRUE",
+                ";WRITE_DELAY=500", ";LOCK_TIMEOUT=10000", ";DB_CLOSE_ON_EXIT=FALSE", ";QUERY_CACHE_SIZE=128");
+        assertThat(Vendor.H2.groupCommits(H2_FILE)).isTrue();
+    }
+
+    @Test
+    void a_write_delay_the_operator_wrote_wins_and_turns_the_group_commit_off() {
+        String own = H2_FILE + ";write_delay=0";
+
+        assertThat(Vendor.H2.effectiveUrl(own)).contains(";write_delay=0").doesNotContain("WRITE_DELAY=500");
+        assertThat(Vendor.H2.groupCommits(own)).as("every commit writes the file itself").isFalse();
+        assertThat(Vendor.H2.groupCommits(H2_FILE + ";WRITE_DELAY=500")).as("the kill drill's lossy control").isFalse();
+    }
+
+    @Test
+    void postgresql_urls_are_left_alone_and_its_commits_are_durable_by_themselves() {
+        String url = "jdbc:postgresql://127.0.0.1:5432/test?currentSchema=tihuo";
+
+        assertThat(Vendor.of(url)).isEqualTo(Vendor.POSTGRESQL);
+        assertThat(Vendor.POSTGRESQL.effectiveUrl(url)).isEqualTo(url);
+        assertThat(Vendor.POSTGRESQL.groupCommits(url)).isFalse();
+    }
+
+    @Test
+    void other_databases_are_refused_by_name() {
+        assertThatThrownBy(() -> Vendor.of("jdbc:mysql://localhost/tihuo")).hasMessageContaining("H2 or PostgreSQL");
+    }
+}
