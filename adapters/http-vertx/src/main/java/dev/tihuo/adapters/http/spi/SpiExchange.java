@@ -1,5 +1,8 @@
 package dev.tihuo.adapters.http.spi;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import dev.tihuo.adapters.http.spi.body.SpiReply;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -35,7 +38,7 @@ public final class SpiExchange {
     private volatile String clientKey = "-";
     private volatile String merchant = "-";
     private volatile String order = "-";
-    private static final com.fasterxml.jackson.databind.ObjectMapper PEEK = new com.fasterxml.jackson.databind.ObjectMapper();
+    private static final JsonFactory PEEK = new JsonFactory();
 
     private SpiExchange(RoutingContext ctx, MeterRegistry meters, Instant receivedAt) {
         this.ctx = ctx;
@@ -91,18 +94,32 @@ public final class SpiExchange {
      * request's log line and MDC; bodies that carry neither, or are not JSON, leave "-".
      */
     public void subjectFrom(byte[] raw) {
-        try {
-            com.fasterxml.jackson.databind.JsonNode body = PEEK.readTree(raw);
-            if (body != null && body.isObject()) {
-                if (body.path("account_id").isValueNode()) {
-                    merchant = Logids.loggable(body.path("account_id").asText(), 32);
+        // Streams the top level only and stops once both are seen: this runs on the event loop for every request, and
+        // building a tree of the whole body cost as much as parsing it into its request record.
+        try (JsonParser body = PEEK.createParser(raw)) {
+            if (body.nextToken() != JsonToken.START_OBJECT) {
+                return;
+            }
+            boolean seenMerchant = false;
+            boolean seenOrder = false;
+            while (!(seenMerchant && seenOrder) && body.nextToken() == JsonToken.FIELD_NAME) {
+                String name = body.currentName();
+                JsonToken value = body.nextToken();
+                if (value == null) {
+                    return;
                 }
-                if (body.path("order_id").isValueNode()) {
-                    order = Logids.loggable(body.path("order_id").asText(), 40);
+                if (!value.isScalarValue()) {
+                    body.skipChildren();
+                } else if (!seenMerchant && "account_id".equals(name)) {
+                    merchant = Logids.loggable(body.getText(), 32);
+                    seenMerchant = true;
+                } else if (!seenOrder && "order_id".equals(name)) {
+                    order = Logids.loggable(body.getText(), 40);
+                    seenOrder = true;
                 }
             }
         } catch (java.io.IOException | RuntimeException unreadable) {
-            // the request is refused as malformed later; the log line keeps "-"
+            // the request is refused as malformed later; the log line keeps what was read before, or "-"
         }
     }
 

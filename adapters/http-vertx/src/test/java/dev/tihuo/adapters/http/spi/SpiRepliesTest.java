@@ -230,8 +230,21 @@ class SpiRepliesTest extends SpiServerTestBase {
         assertThat(requestLog.list).hasSize(1);
         String line = requestLog.list.get(0).getFormattedMessage();
         assertThat(line).contains("S1", "path=/spi/orders/create", "logid=" + LOGID, "client_key=" + KEY,
-                "outcome=0", "http=200", "duration_ms=");
+                "merchant=7000000000000000001", "order=1090000000000000001", "outcome=0", "http=200", "duration_ms=");
         assertThat(requestLog.list.get(0).getMDCPropertyMap()).containsEntry("logid", LOGID);
+    }
+
+    @Test
+    void the_log_line_names_the_merchant_and_order_wherever_they_stand_in_the_body() throws Exception {
+        call(SpiEndpoint.PAY_NOTIFY, "{\"extra\":{\"account_id\":\"nested-not-this\",\"list\":[{\"order_id\":\"no\"}]},"
+                + "\"order_out_id\":\"M1\",\"timestamp\":1735700000,\"account_id\":7000000000000000002,"
+                + "\"order_id\":\"1090000000000000009\"}");
+        call(SpiEndpoint.PAY_NOTIFY, "[\"not an object\"]");
+
+        assertThat(requestLog.list).hasSize(2);
+        assertThat(requestLog.list.get(0).getFormattedMessage())
+                .contains("merchant=7000000000000000002", "order=1090000000000000009");
+        assertThat(requestLog.list.get(1).getFormattedMessage()).contains("merchant=- order=-", "outcome=40003");
     }
 
     @Test
