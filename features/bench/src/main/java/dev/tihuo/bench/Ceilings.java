@@ -2,6 +2,7 @@ package dev.tihuo.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tihuo.adapters.persistence.jdbi.Database;
 import dev.tihuo.adapters.persistence.jdbi.DatabaseConfig;
 import dev.tihuo.adapters.persistence.jdbi.JdbiPersistence;
 import dev.tihuo.adapters.persistence.jdbi.RawPairWriter;
@@ -109,24 +110,24 @@ final class Ceilings {
         st.executeUpdate();
       }
       AtomicLong next = new AtomicLong(System.nanoTime() % 1_000_000_000L);
-      pairs(ds, threads, Duration.ofSeconds(2), next, commitPerCall); // warm-up
+      pairs(p.database(), threads, Duration.ofSeconds(2), next, commitPerCall); // warm-up
       double[] out = new double[rounds];
       for (int r = 0; r < rounds; r++) {
         long t0 = System.nanoTime();
-        long n = pairs(ds, threads, each, next, commitPerCall);
+        long n = pairs(p.database(), threads, each, next, commitPerCall);
         out[r] = n / ((System.nanoTime() - t0) / 1e9);
       }
       return out;
     }
   }
 
-  private static long pairs(javax.sql.DataSource ds, int threads, Duration d, AtomicLong next, boolean commitPerCall)
+  private static long pairs(Database db, int threads, Duration d, AtomicLong next, boolean commitPerCall)
       throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     long deadline = System.nanoTime() + d.toNanos();
     List<Future<Long>> fs = new ArrayList<>();
     for (int t = 0; t < threads; t++) {
-      fs.add(pool.submit(() -> worker(ds, deadline, next, commitPerCall)));
+      fs.add(pool.submit(() -> worker(db, deadline, next, commitPerCall)));
     }
     long total = 0;
     for (Future<Long> f : fs) {
@@ -137,12 +138,12 @@ final class Ceilings {
     return total;
   }
 
-  private static long worker(javax.sql.DataSource ds, long deadline, AtomicLong next, boolean commitPerCall)
+  private static long worker(Database db, long deadline, AtomicLong next, boolean commitPerCall)
       throws SQLException {
     RawPairWriter.Shop shop = new RawPairWriter.Shop(TihuoProcess.ACCOUNT, "s1", Shop.POI1, "raw-product", "raw-sku",
         "SKU-A", Shop.UNIT, "stock:raw");
     long done = 0;
-    try (Connection c = ds.getConnection(); RawPairWriter writer = new RawPairWriter(c, shop)) {
+    try (Connection c = db.dataSource().getConnection(); RawPairWriter writer = new RawPairWriter(c, shop, db)) {
       while (System.nanoTime() < deadline) {
         writer.write("29%017d".formatted(next.incrementAndGet()), commitPerCall);
         done++;

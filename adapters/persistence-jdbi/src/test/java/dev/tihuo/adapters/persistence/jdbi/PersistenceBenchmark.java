@@ -30,7 +30,7 @@ public final class PersistenceBenchmark {
         String which = args.length > 2 ? args[2] : "both";
         System.out.printf("load average before: %s%n", loadAverage());
         if (!which.equals("pg")) {
-            run("H2 file, durable (WRITE_DELAY=0)", H2TestDatabase::new, rounds, seconds);
+            run("H2 file, durable (group commit)", H2TestDatabase::new, rounds, seconds);
         }
         if (!which.equals("h2")) {
             run("PostgreSQL 15 local (synchronous_commit=on)", PostgresTestDatabase::new, rounds, seconds);
@@ -99,7 +99,7 @@ public final class PersistenceBenchmark {
                 JdbiTihuo.POI.value(), JdbiTihuo.DOUYIN_PRODUCT.value(), JdbiTihuo.DOUYIN_SKU.value(),
                 JdbiTihuo.SKU.value(), JdbiTihuo.PRICE, "stock:raw");
         try (Connection c = persistence.database().dataSource().getConnection();
-             RawPairWriter writer = new RawPairWriter(c, shop)) {
+             RawPairWriter writer = new RawPairWriter(c, shop, persistence.database())) {
             while (done < max && System.nanoTime() < deadline) {
                 writer.write("29%017d".formatted(next[0]++), false);
                 done++;

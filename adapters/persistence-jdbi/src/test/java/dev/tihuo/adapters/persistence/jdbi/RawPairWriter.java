@@ -14,7 +14,8 @@ import java.util.Random;
  * The yardstick of both benchmarks ({@link PersistenceBenchmark} here, {@code Ceilings} in features/bench): the rows
  * tihuo writes for one S1+S4 pair (order, line, voucher, two history rows, stock reservation, coalesced stock push,
  * two idempotency records, order + voucher update with the code) written with prepared statements and no read.
- * One instance per connection; the connection is switched to manual commit while the writer is open.
+ * One instance per connection; the connection is switched to manual commit while the writer is open. Its commits are
+ * as durable as tihuo's: on an H2 file that tihuo group-commits, each waits for the same {@link GroupCommit}.
  */
 public final class RawPairWriter implements AutoCloseable {
 
@@ -34,10 +35,13 @@ public final class RawPairWriter implements AutoCloseable {
     private final PreparedStatement record;
     private final PreparedStatement issueOrder;
     private final PreparedStatement issueVoucher;
+    private final GroupCommit groupCommit;
 
-    public RawPairWriter(Connection connection, Shop shop) throws SQLException {
+    /** {@code connection} from {@code database}'s pool, whose durability the writer's commits share. */
+    public RawPairWriter(Connection connection, Shop shop, Database database) throws SQLException {
         this.connection = connection;
         this.shop = shop;
+        this.groupCommit = database.unitOfWork().groupCommit().orElse(null);
         connection.setAutoCommit(false);
         order = connection.prepareStatement("""
                 INSERT INTO orders (merchant_id, order_id, out_id, store_id, poi_id, origin_fen, discount_fen, pay_fen,
@@ -83,17 +87,31 @@ public final class RawPairWriter implements AutoCloseable {
             run(push, "{\"available\":1}", shop.pushKey());
             run(record, m, "create-order", orderId, "f", "{\"orderOutId\":\"R" + orderId + "\"}", now);
             if (commitPerCall) {
-                connection.commit(); // S1 answered
+                commit(); // S1 answered
             }
             run(issueOrder, m, orderId);
             run(issueVoucher, PickupCode.generate(codes).value(), now.plus(Duration.ofDays(30)), m, orderId);
             run(history, m, orderId, 1, "CREATED", "ISSUED", "codes issued", now);
             run(record, m, "issue-codes", orderId, "f", "{\"result\":1}", now);
-            connection.commit();
+            commit();
         } catch (SQLException | RuntimeException e) {
             connection.rollback();
             throw e;
         }
+    }
+
+    private void commit() throws SQLException {
+        if (groupCommit == null) {
+            connection.commit();
+            return;
+        }
+        long ticket = groupCommit.ending();
+        try {
+            connection.commit();
+        } finally {
+            groupCommit.ended(ticket);
+        }
+        groupCommit.awaitOnDisk(ticket);
     }
 
     private static void run(PreparedStatement statement, Object... values) throws SQLException {
