@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -17,6 +18,8 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.SqlStatements;
+import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.core.statement.StatementCustomizer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,6 +62,15 @@ public final class Database implements AutoCloseable {
         this.checkpoint = config.vendor().groupCommits(config.jdbcUrl()) ? new H2Checkpoint(this::migratedConnection) : null;
         this.unitOfWork = new JdbiUnitOfWork(jdbi, JdbiUnitOfWork.DEFAULT_ATTEMPTS, Duration.ofMillis(50),
                 checkpoint == null ? null : new GroupCommit(checkpoint));
+        if (checkpoint != null) {
+            // tells the group commit which transactions wrote: only those make anyone wait for a write of the file
+            jdbi.addCustomizer(new StatementCustomizer() {
+                @Override
+                public void beforeExecution(PreparedStatement statement, StatementContext context) {
+                    unitOfWork.beforeStatement(context.getRawSql());
+                }
+            });
+        }
     }
 
     /** Opens the pool and migrates the schema on this thread. Closes the pool again if any step fails. */

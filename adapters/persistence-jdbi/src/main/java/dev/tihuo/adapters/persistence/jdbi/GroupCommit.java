@@ -15,11 +15,13 @@ import java.util.concurrent.locks.ReentrantLock;
  * While one flush runs, the transactions that commit meanwhile queue behind it and the next flush writes them all.
  *
  * <p><b>Invariant: a unit of work returns only once everything it wrote, and everything it read, is in the file.</b>
- * Every transaction, read-only or not, takes a ticket just before it commits (or rolls back), so any change it read
- * was committed under a smaller ticket. It then waits until every ticket up to its own is on disk. A flush covers
- * the tickets up to the lowest one still committing, and the waiting thread that finds none flushing and its own
- * ticket covered runs the flush (no extra thread, no hand-off), on a connection kept for it: the waiting threads
- * have given theirs back to the pool, so other transactions go on meanwhile. The guarantee is the one of
+ * Every transaction, read-only or not, takes a {@link Ticket} just before it commits (or rolls back). A transaction
+ * that wrote needs its own ticket on disk; one that only read needs the latest writer's ticket issued before its
+ * own, since any change it read was committed under such a ticket (and needs nothing, and does not wait, when that
+ * writer is on disk already: an idle service does not write its file). A flush covers the tickets up to the lowest
+ * one still committing, and the waiting thread that finds none flushing and what it needs covered runs the flush
+ * (no extra thread, no hand-off), on a connection kept for it: the waiting threads have given theirs back to the
+ * pool, so other transactions go on meanwhile. The guarantee is the one of
  * {@code WRITE_DELAY=0}: written to the operating system before the caller goes on, so a killed process loses
  * nothing it answered (the kill drill shows it; a power cut is the operating system's and the disk's business).
  */
@@ -31,6 +33,8 @@ final class GroupCommit {
     private final TreeSet<Long> ending = new TreeSet<>();
     private final LongAdder flushes = new LongAdder();
     private long issued;
+    private long lastWrite;
+    private long writes;
     private long onDisk;
     private boolean flushing;
 
@@ -39,23 +43,33 @@ final class GroupCommit {
         this.flush = java.util.Objects.requireNonNull(flush, "flush");
     }
 
+    /**
+     * A transaction's place in the order of commits ({@code number}) and the ticket that must be on disk before it
+     * may go on ({@code needs}: its own when it wrote, else the last writer's before it, 0 for none).
+     */
+    record Ticket(long number, long needs) {}
+
     /** A ticket for a transaction about to commit or roll back; pass it to {@link #ended} once it has. */
-    long ending() {
+    Ticket ending(boolean wrote) {
         lock.lock();
         try {
-            long ticket = ++issued;
-            ending.add(ticket);
-            return ticket;
+            long number = ++issued;
+            ending.add(number);
+            if (wrote) {
+                lastWrite = number;
+                writes++;
+            }
+            return new Ticket(number, lastWrite);
         } finally {
             lock.unlock();
         }
     }
 
     /** The transaction of {@code ticket} has committed or rolled back. */
-    void ended(long ticket) {
+    void ended(Ticket ticket) {
         lock.lock();
         try {
-            ending.remove(ticket);
+            ending.remove(ticket.number());
             changed.signalAll();
         } finally {
             lock.unlock();
@@ -63,15 +77,16 @@ final class GroupCommit {
     }
 
     /**
-     * Returns once every ticket up to {@code ticket} is on disk, running the flush on this thread when no one else
-     * is. A failed flush is thrown to the thread that ran it; the others wait for the next one.
+     * Returns once what {@code ticket} needs is on disk, running the flush on this thread when no one else is. A
+     * failed flush is thrown to the thread that ran it; the others wait for the next one.
      */
-    void awaitOnDisk(long ticket) {
+    void awaitOnDisk(Ticket ticket) {
+        long needed = ticket.needs();
         lock.lock();
         try {
-            while (onDisk < ticket) {
+            while (onDisk < needed) {
                 long settled = settled();
-                if (flushing || settled < ticket) {
+                if (flushing || settled < needed) {
                     changed.awaitUninterruptibly();
                     continue;
                 }
@@ -96,15 +111,16 @@ final class GroupCommit {
         }
     }
 
-    /** Flushes so far; with {@link #tickets()} it tells how many transactions one write of the file carried. */
+    /** Flushes so far; with {@link #writes()} it tells how many writing transactions one write of the file carried. */
     long flushes() {
         return flushes.sum();
     }
 
-    long tickets() {
+    /** Transactions that wrote, so far (read-only ones are not counted: they never cause a flush). */
+    long writes() {
         lock.lock();
         try {
-            return issued;
+            return writes;
         } finally {
             lock.unlock();
         }

@@ -45,12 +45,25 @@ public final class JdbiUnitOfWork implements UnitOfWork {
     private final ThreadLocal<Transaction> bound = new ThreadLocal<>();
     private final GroupCommit groupCommit;
 
-    /** The thread's running transaction: its handle, what it changed, what to do once it has committed. */
-    private record Transaction(Handle handle, Set<Object> changed, List<Runnable> afterCommit,
-                               Map<Object, Object> locals) {
+    /**
+     * The thread's running transaction: its handle, what it changed, what to do once it has committed, and whether it
+     * ran any statement that writes (the group commit flushes only for those).
+     */
+    private static final class Transaction {
+        final Handle handle;
+        final Set<Object> changed = new HashSet<>();
+        final List<Runnable> afterCommit = new ArrayList<>();
+        final Map<Object, Object> locals = new HashMap<>();
+        boolean wrote;
+
         Transaction(Handle handle) {
-            this(handle, new HashSet<>(), new ArrayList<>(), new HashMap<>());
+            this.handle = handle;
         }
+
+        Handle handle() { return handle; }
+        Set<Object> changed() { return changed; }
+        List<Runnable> afterCommit() { return afterCommit; }
+        Map<Object, Object> locals() { return locals; }
     }
 
     public JdbiUnitOfWork(Jdbi jdbi) {
@@ -103,6 +116,26 @@ public final class JdbiUnitOfWork implements UnitOfWork {
         return java.util.Optional.ofNullable(groupCommit);
     }
 
+    /**
+     * Notes a statement about to run in this thread's transaction: anything but a {@code SELECT} (with or without
+     * {@code FOR UPDATE}, whose row locks need no durability) counts as a write. Called by a JDBI statement
+     * customizer for every statement; outside a transaction it does nothing.
+     */
+    void beforeStatement(String sql) {
+        Transaction current = bound.get();
+        if (current != null && !current.wrote && !isRead(sql)) {
+            current.wrote = true;
+        }
+    }
+
+    static boolean isRead(String sql) {
+        int i = 0;
+        while (i < sql.length() && (Character.isWhitespace(sql.charAt(i)) || sql.charAt(i) == '(')) {
+            i++;
+        }
+        return sql.regionMatches(true, i, "SELECT", 0, 6);
+    }
+
     /** True when this thread is inside a transaction of this unit of work. */
     public boolean inProgress() {
         return bound.get() != null;
@@ -151,7 +184,7 @@ public final class JdbiUnitOfWork implements UnitOfWork {
     private <T> T runOutermost(Function<Handle, T> work) {
         Transaction transaction;
         T committed;
-        long ticket;
+        GroupCommit.Ticket ticket;
         try (Handle handle = jdbi.open()) {
             handle.begin();
             transaction = new Transaction(handle);
@@ -162,7 +195,7 @@ public final class JdbiUnitOfWork implements UnitOfWork {
             } catch (RuntimeException | Error e) {
                 bound.remove();
                 // What the failed work read may still be on its way to the file: its refusal waits for it too.
-                long refused = groupCommit == null ? 0 : groupCommit.ending();
+                GroupCommit.Ticket refused = groupCommit == null ? null : groupCommit.ending(false);
                 rollbackQuietly(handle, e);
                 if (groupCommit != null) {
                     groupCommit.ended(refused);
@@ -176,7 +209,7 @@ public final class JdbiUnitOfWork implements UnitOfWork {
                 throw e;
             }
             bound.remove();
-            ticket = groupCommit == null ? 0 : groupCommit.ending();
+            ticket = groupCommit == null ? null : groupCommit.ending(transaction.wrote);
             try {
                 handle.commit();
             } catch (RuntimeException e) {

@@ -81,7 +81,7 @@ public final class DurabilityCost {
             String key = name + ", " + threads + " thread(s)";
             results.computeIfAbsent(key, k -> new ArrayList<>()).add((double) Math.round(rate));
             String perWrite = database.unitOfWork().groupCommit()
-                    .map(g -> String.format("   %.1f transactions per file write", (double) g.tickets() / Math.max(1, g.flushes())))
+                    .map(g -> String.format("   %.1f transactions per file write", (double) g.writes() / Math.max(1, g.flushes())))
                     .orElse("");
             System.out.printf("run %d  %-55s %8.0f commits/s%s%n", run, key, rate, perWrite);
         }

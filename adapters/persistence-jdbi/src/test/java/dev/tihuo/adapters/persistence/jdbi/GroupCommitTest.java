@@ -23,7 +23,7 @@ class GroupCommitTest {
     void a_lone_transaction_flushes_once_on_its_own_thread() {
         AtomicInteger flushes = new AtomicInteger();
         GroupCommit group = new GroupCommit(flushes::incrementAndGet);
-        long ticket = group.ending();
+        GroupCommit.Ticket ticket = group.ending(true);
         group.ended(ticket);
 
         group.awaitOnDisk(ticket);
@@ -37,8 +37,8 @@ class GroupCommitTest {
     void a_later_ticket_waits_for_an_earlier_commit_still_ending_and_one_flush_then_carries_both() throws Exception {
         AtomicInteger flushes = new AtomicInteger();
         GroupCommit group = new GroupCommit(flushes::incrementAndGet);
-        long earlier = group.ending();
-        long later = group.ending();
+        GroupCommit.Ticket earlier = group.ending(true);
+        GroupCommit.Ticket later = group.ending(true);
         group.ended(later);
         ExecutorService pool = Executors.newSingleThreadExecutor();
         try {
@@ -82,13 +82,13 @@ class GroupCommitTest {
             done.add(pool.submit(() -> {
                 start.await();
                 for (int i = 0; i < perThread; i++) {
-                    long ticket = group.ending();
-                    committed.add(ticket);
+                    GroupCommit.Ticket ticket = group.ending(true);
+                    committed.add(ticket.number());
                     group.ended(ticket);
                     group.awaitOnDisk(ticket);
-                    if (!onDisk.contains(ticket)) {
+                    if (!onDisk.contains(ticket.number())) {
                         synchronized (returnedTooEarly) {
-                            returnedTooEarly.add(ticket);
+                            returnedTooEarly.add(ticket.number());
                         }
                     }
                 }
@@ -103,8 +103,40 @@ class GroupCommitTest {
 
         assertThat(returnedTooEarly).isEmpty();
         assertThat(overlapping).as("one flush at a time").isFalse();
-        assertThat(group.tickets()).isEqualTo((long) threads * perThread);
-        assertThat(group.flushes()).as("flushes for %d commits", group.tickets()).isLessThan(group.tickets() / 2);
+        assertThat(group.writes()).isEqualTo((long) threads * perThread);
+        assertThat(group.flushes()).as("flushes for %d commits", group.writes()).isLessThan(group.writes() / 2);
+    }
+
+    @Test
+    void a_reader_waits_for_the_writes_before_it_and_needs_no_write_of_its_own() throws Exception {
+        AtomicInteger flushes = new AtomicInteger();
+        GroupCommit group = new GroupCommit(flushes::incrementAndGet);
+        GroupCommit.Ticket idleRead = group.ending(false);
+        group.ended(idleRead);
+        group.awaitOnDisk(idleRead);
+        assertThat(flushes).as("nothing written, nothing to flush").hasValue(0);
+
+        GroupCommit.Ticket write = group.ending(true);
+        GroupCommit.Ticket read = group.ending(false);
+        group.ended(read);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> reading = pool.submit(() -> group.awaitOnDisk(read));
+            Thread.sleep(100);
+            assertThat(reading).as("it may have read what the write is committing").isNotDone();
+
+            group.ended(write);
+            reading.get(5, TimeUnit.SECONDS);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(flushes).hasValue(1);
+        GroupCommit.Ticket laterRead = group.ending(false);
+        group.ended(laterRead);
+        group.awaitOnDisk(laterRead);
+        group.awaitOnDisk(write);
+        assertThat(flushes).as("the write is on disk already").hasValue(1);
+        assertThat(group.writes()).isEqualTo(1);
     }
 
     @Test
@@ -115,7 +147,7 @@ class GroupCommitTest {
                 throw new IllegalStateException("disk full");
             }
         });
-        long first = group.ending();
+        GroupCommit.Ticket first = group.ending(true);
         group.ended(first);
 
         assertThatThrownBy(() -> group.awaitOnDisk(first)).hasMessage("disk full");

@@ -18,7 +18,7 @@ class H2GroupCommitTest {
     }
 
     @Test
-    void each_unit_of_work_alone_waits_for_its_own_write_of_the_file_which_bumps_the_marker_first() {
+    void each_writing_unit_of_work_alone_waits_for_its_own_write_of_the_file_which_bumps_the_marker_first() {
         Database database = store.open();
         GroupCommit group = database.unitOfWork().groupCommit().orElseThrow();
         JdbiWebhookInbox inbox = new JdbiWebhookInbox(database.unitOfWork());
@@ -31,10 +31,22 @@ class H2GroupCommitTest {
             inbox.recordFirstDelivery("rolled-back", Instant.EPOCH);
             throw new IllegalStateException("refused");
         })).hasMessage("refused");
+        database.unitOfWork().inTransaction(h -> h.createQuery("SELECT msg_id FROM webhook_inbox FOR UPDATE")
+                .mapTo(String.class).list());
 
-        assertThat(group.tickets()).as("three commits and one rollback").isEqualTo(4);
-        assertThat(group.flushes()).as("one after the other, nothing to share").isEqualTo(4);
-        assertThat(marker(database)).as("bumped before every CHECKPOINT").isEqualTo(4);
+        assertThat(group.writes()).as("three commits; the rollback and the locking read wrote nothing lasting").isEqualTo(3);
+        assertThat(group.flushes()).as("one after the other, nothing to share, nothing for the readers").isEqualTo(3);
+        assertThat(marker(database)).as("bumped before every CHECKPOINT").isEqualTo(3);
+    }
+
+    @Test
+    void statements_other_than_select_count_as_writes() {
+        assertThat(JdbiUnitOfWork.isRead("SELECT 1")).isTrue();
+        assertThat(JdbiUnitOfWork.isRead("\n  select * from orders for update")).isTrue();
+        assertThat(JdbiUnitOfWork.isRead("(SELECT 1) UNION (SELECT 2)")).isTrue();
+        assertThat(JdbiUnitOfWork.isRead("INSERT INTO orders VALUES (1)")).isFalse();
+        assertThat(JdbiUnitOfWork.isRead("UPDATE orders SET state = 'X'")).isFalse();
+        assertThat(JdbiUnitOfWork.isRead("WITH x AS (SELECT 1) DELETE FROM orders")).as("when unsure, a write").isFalse();
     }
 
     @Test

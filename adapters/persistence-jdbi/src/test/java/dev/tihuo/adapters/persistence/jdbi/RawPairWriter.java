@@ -105,7 +105,7 @@ public final class RawPairWriter implements AutoCloseable {
             connection.commit();
             return;
         }
-        long ticket = groupCommit.ending();
+        GroupCommit.Ticket ticket = groupCommit.ending(true);
         try {
             connection.commit();
         } finally {
