@@ -345,7 +345,7 @@ public final class Tihuo implements AutoCloseable {
         persistence.groupCommitFigures().ifPresent(figures -> {
             groupCommit = figures;
             FunctionCounter.builder("tihuo.h2.group.commit.transactions", figures, f -> f.get().transactions())
-                    .description("transactions that waited until the H2 file held them").register(registry);
+                    .description("transactions that wrote and waited until the H2 file held them").register(registry);
             FunctionCounter.builder("tihuo.h2.file.writes", figures, f -> f.get().fileWrites())
                     .description("writes of the H2 file (CHECKPOINT), each carrying the transactions committed before it")
                     .register(registry);
