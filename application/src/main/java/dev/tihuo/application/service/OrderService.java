@@ -51,27 +51,49 @@ public final class OrderService implements CreateOrder, NotifyPayment, NotifyCan
     @Override
     public Created create(CreateOrder.Command command) {
         return idempotency.once(command.merchant().value(), "create-order", command.order().value(), command, Created.class, () -> {
-            var existing = orders.find(command.order());
-            if (existing.isPresent()) {
-                if (!existing.get().merchant().equals(command.merchant())) {
-                    // Douyin's order ids are global: the same key with another account_id is another request (D16 40009)
-                    throw new IdempotencyConflict("create-order", command.order().value());
+            // No read of the order first: Douyin's order ids are unique across merchants (a unique index in the JDBI
+            // adapter), so the insert itself tells a new order from a placed one. That placed one is read only then,
+            // as it is when the request is refused: its idempotency record may be gone (records are purged after a
+            // while) and a late replay must still get the order's answer.
+            Order.Placement placement;
+            try {
+                placement = place(command);
+            } catch (DomainException refused) {
+                return placedAlready(command).orElseThrow(() -> refused);
+            }
+            try {
+                orders.save(placement.order());
+            } catch (DomainException duplicate) {
+                if (duplicate.reason() != Reason.DUPLICATE) {
+                    throw duplicate;
                 }
-                return new Created(existing.get().outId().value());
+                return placedAlready(command).orElseThrow(() -> duplicate);
             }
-            Store store = stores.findByPoi(command.merchant(), command.poi())
-                    .orElseThrow(() -> new DomainException(Reason.UNKNOWN_STORE, "no store is linked to POI " + command.poi()));
-            List<OrderLine> lines = new ArrayList<>();
-            for (Item item : command.items()) {
-                lines.add(lineFor(command, item));
-            }
-            Instant now = clock.instant();
-            Order.Placement placement = Order.place(command.merchant(), command.order(), identifiers.nextOrderOutId(),
-                    store.id(), command.poi(), lines, command.amount(), now);
-            orders.save(placement.order());
             // Last: the stock row is locked from here to the commit, and every order of that SKU and store queues on it.
-            stock.apply(command.merchant(), placement.event().movements(), now);
+            stock.apply(command.merchant(), placement.event().movements(), placement.order().createdAt());
             return new Created(placement.order().outId().value());
+        });
+    }
+
+    private Order.Placement place(CreateOrder.Command command) {
+        Store store = stores.findByPoi(command.merchant(), command.poi())
+                .orElseThrow(() -> new DomainException(Reason.UNKNOWN_STORE, "no store is linked to POI " + command.poi()));
+        List<OrderLine> lines = new ArrayList<>();
+        for (Item item : command.items()) {
+            lines.add(lineFor(command, item));
+        }
+        return Order.place(command.merchant(), command.order(), identifiers.nextOrderOutId(), store.id(), command.poi(),
+                lines, command.amount(), clock.instant());
+    }
+
+    /** The answer for an order placed before under this id; another merchant's order of that id is a conflict. */
+    private java.util.Optional<Created> placedAlready(CreateOrder.Command command) {
+        return orders.find(command.order()).map(existing -> {
+            if (!existing.merchant().equals(command.merchant())) {
+                // Douyin's order ids are global: the same key with another account_id is another request (D16 40009)
+                throw new IdempotencyConflict("create-order", command.order().value());
+            }
+            return new Created(existing.outId().value());
         });
     }
 

@@ -109,6 +109,16 @@ public abstract class OrdersContract extends PortContract {
     }
 
     @Test
+    void an_order_id_another_merchant_holds_is_a_duplicate_because_douyin_ids_are_global() {
+        orders().save(Samples.placed("1090000000000000014", T0));
+
+        assertThatThrownBy(() -> orders().save(Samples.placed(OTHER_MERCHANT, "1090000000000000014", STORE, POI, at(1))))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.reason()).isEqualTo(Reason.DUPLICATE));
+        assertThat(orders().find(new DouyinOrderId("1090000000000000014")).orElseThrow().merchant())
+                .isEqualTo(MERCHANT);
+    }
+
+    @Test
     void an_update_from_a_stale_copy_is_refused_and_changes_nothing() {
         orders().save(Samples.placed("1090000000000000005", T0));
         Order mine = orders().find(new DouyinOrderId("1090000000000000005")).orElseThrow();

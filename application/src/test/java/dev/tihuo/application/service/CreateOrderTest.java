@@ -19,6 +19,7 @@ import dev.tihuo.application.port.in.spi.CreateOrder;
 import dev.tihuo.domain.order.Order;
 import dev.tihuo.domain.order.OrderState;
 import dev.tihuo.domain.shared.DomainException;
+import dev.tihuo.domain.shared.MerchantId;
 import dev.tihuo.domain.shared.Reason;
 import dev.tihuo.domain.voucher.VoucherState;
 import java.util.ArrayList;
@@ -120,6 +121,32 @@ class CreateOrderTest {
         assertThat(shop.order("1090000000000000008").snapshot()).isEqualTo(before.snapshot());
         assertThat(shop.reserved(STORE_A, SKU_A)).isEqualTo(2);
         assertThat(shop.app.orders().count()).isEqualTo(1);
+    }
+
+    @Test
+    void an_order_id_another_merchant_holds_is_a_conflict_and_changes_nothing() {
+        shop.create("1090000000000000009", DOUYIN_SKU_A, 2);
+        Order before = shop.order("1090000000000000009");
+        CreateOrder.Command mine = createOrder("1090000000000000009", POI_A, item(DOUYIN_SKU_A, 2));
+        CreateOrder.Command theirs = new CreateOrder.Command(new MerchantId("7000000000000000002"), mine.order(),
+                mine.poi(), mine.items(), mine.amount());
+
+        assertThatThrownBy(() -> createOrder.create(theirs)).isInstanceOf(IdempotencyConflict.class);
+
+        assertThat(shop.order("1090000000000000009").snapshot()).isEqualTo(before.snapshot());
+        assertThat(shop.app.orders().count()).isEqualTo(1);
+    }
+
+    @Test
+    void a_replay_after_its_idempotency_record_was_purged_gets_the_placed_orders_answer_and_reserves_nothing_more() {
+        CreateOrder.Command command = createOrder("1090000000000000010", POI_A, item(DOUYIN_SKU_A, 2));
+        CreateOrder.Created first = createOrder.create(command);
+        shop.app.idempotencyRecords().restore(new java.util.HashMap<>()); // as the retention purge does
+
+        assertThat(createOrder.create(command)).isEqualTo(first);
+
+        assertThat(shop.app.orders().count()).isEqualTo(1);
+        assertThat(shop.reserved(STORE_A, SKU_A)).isEqualTo(2);
     }
 
     @Test
