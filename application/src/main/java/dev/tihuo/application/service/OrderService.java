@@ -23,6 +23,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** S1 create order, S2 payment notice, S3 cancel notice. */
 public final class OrderService implements CreateOrder, NotifyPayment, NotifyCancellation {
@@ -87,7 +88,7 @@ public final class OrderService implements CreateOrder, NotifyPayment, NotifyCan
     }
 
     /** The answer for an order placed before under this id; another merchant's order of that id is a conflict. */
-    private java.util.Optional<Created> placedAlready(CreateOrder.Command command) {
+    private Optional<Created> placedAlready(CreateOrder.Command command) {
         return orders.find(command.order()).map(existing -> {
             if (!existing.merchant().equals(command.merchant())) {
                 // Douyin's order ids are global: the same key with another account_id is another request (D16 40009)

@@ -49,6 +49,17 @@ final class GroupCommit {
      */
     record Ticket(long number, long needs) {}
 
+    /** Runs {@code commitOrRollback} under a ticket; wait with {@link #awaitOnDisk} before going on. */
+    Ticket end(boolean wrote, Runnable commitOrRollback) {
+        Ticket ticket = ending(wrote);
+        try {
+            commitOrRollback.run();
+        } finally {
+            ended(ticket);
+        }
+        return ticket;
+    }
+
     /** A ticket for a transaction about to commit or roll back; pass it to {@link #ended} once it has. */
     Ticket ending(boolean wrote) {
         lock.lock();

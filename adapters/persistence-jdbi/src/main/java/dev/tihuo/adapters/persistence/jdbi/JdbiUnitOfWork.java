@@ -59,11 +59,6 @@ public final class JdbiUnitOfWork implements UnitOfWork {
         Transaction(Handle handle) {
             this.handle = handle;
         }
-
-        Handle handle() { return handle; }
-        Set<Object> changed() { return changed; }
-        List<Runnable> afterCommit() { return afterCommit; }
-        Map<Object, Object> locals() { return locals; }
     }
 
     public JdbiUnitOfWork(Jdbi jdbi) {
@@ -96,7 +91,7 @@ public final class JdbiUnitOfWork implements UnitOfWork {
         Objects.requireNonNull(work, "work");
         Transaction current = bound.get();
         if (current != null) {
-            return work.apply(current.handle());
+            return work.apply(current.handle);
         }
         for (int attempt = 1; ; attempt++) {
             try {
@@ -148,14 +143,14 @@ public final class JdbiUnitOfWork implements UnitOfWork {
     void markChanged(Object what) {
         Transaction current = bound.get();
         if (current != null) {
-            current.changed().add(what);
+            current.changed.add(what);
         }
     }
 
     /** True when the running transaction has {@link #markChanged changed} {@code what}. */
     boolean changedInThisTransaction(Object what) {
         Transaction current = bound.get();
-        return current != null && current.changed().contains(what);
+        return current != null && current.changed.contains(what);
     }
 
     /**
@@ -167,7 +162,7 @@ public final class JdbiUnitOfWork implements UnitOfWork {
         if (current == null) {
             action.run();
         } else {
-            current.afterCommit().add(action);
+            current.afterCommit.add(action);
         }
     }
 
@@ -178,7 +173,7 @@ public final class JdbiUnitOfWork implements UnitOfWork {
     @SuppressWarnings("unchecked")
     <T> T transactionLocal(Object owner, Supplier<T> initial) {
         Transaction current = bound.get();
-        return current == null ? null : (T) current.locals().computeIfAbsent(owner, o -> initial.get());
+        return current == null ? null : (T) current.locals.computeIfAbsent(owner, o -> initial.get());
     }
 
     private <T> T runOutermost(Function<Handle, T> work) {
@@ -195,45 +190,51 @@ public final class JdbiUnitOfWork implements UnitOfWork {
             } catch (RuntimeException | Error e) {
                 bound.remove();
                 // What the failed work read may still be on its way to the file: its refusal waits for it too.
-                GroupCommit.Ticket refused = groupCommit == null ? null : groupCommit.ending(false);
-                rollbackQuietly(handle, e);
-                if (groupCommit != null) {
-                    groupCommit.ended(refused);
-                    handle.close();
-                    try {
-                        groupCommit.awaitOnDisk(refused);
-                    } catch (RuntimeException flushFailure) {
-                        e.addSuppressed(flushFailure);
-                    }
+                GroupCommit.Ticket refused = end(false, () -> rollbackQuietly(handle, e));
+                handle.close();
+                try {
+                    awaitOnDisk(refused);
+                } catch (RuntimeException flushFailure) {
+                    e.addSuppressed(flushFailure);
                 }
                 throw e;
             }
             bound.remove();
-            ticket = groupCommit == null ? null : groupCommit.ending(transaction.wrote);
-            try {
-                handle.commit();
-            } catch (RuntimeException e) {
-                rollbackQuietly(handle, e);
-                throw e;
-            } finally {
-                if (groupCommit != null) {
-                    groupCommit.ended(ticket);
+            ticket = end(transaction.wrote, () -> {
+                try {
+                    handle.commit();
+                } catch (RuntimeException e) {
+                    rollbackQuietly(handle, e);
+                    throw e;
                 }
-            }
+            });
             committed = result;
         }
-        for (Runnable action : transaction.afterCommit()) {
+        for (Runnable action : transaction.afterCommit) {
             try {
                 action.run();
             } catch (RuntimeException e) {
                 LOG.warn("an after-commit action failed; the transaction itself committed", e);
             }
         }
-        if (groupCommit != null) {
-            // The connection is back in the pool: others run their transactions while this one waits for the file.
+        // The connection is back in the pool: others run their transactions while this one waits for the file.
+        awaitOnDisk(ticket);
+        return committed;
+    }
+
+    /** Commits or rolls back; with a group commit, under a ticket ({@code null} without one). */
+    private GroupCommit.Ticket end(boolean wrote, Runnable commitOrRollback) {
+        if (groupCommit == null) {
+            commitOrRollback.run();
+            return null;
+        }
+        return groupCommit.end(wrote, commitOrRollback);
+    }
+
+    private void awaitOnDisk(GroupCommit.Ticket ticket) {
+        if (ticket != null) {
             groupCommit.awaitOnDisk(ticket);
         }
-        return committed;
     }
 
     private static void rollbackQuietly(Handle handle, Throwable cause) {

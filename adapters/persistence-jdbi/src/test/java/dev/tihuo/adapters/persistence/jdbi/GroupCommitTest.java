@@ -23,8 +23,7 @@ class GroupCommitTest {
     void a_lone_transaction_flushes_once_on_its_own_thread() {
         AtomicInteger flushes = new AtomicInteger();
         GroupCommit group = new GroupCommit(flushes::incrementAndGet);
-        GroupCommit.Ticket ticket = group.ending(true);
-        group.ended(ticket);
+        GroupCommit.Ticket ticket = group.end(true, () -> {});
 
         group.awaitOnDisk(ticket);
         group.awaitOnDisk(ticket);
@@ -40,19 +39,13 @@ class GroupCommitTest {
         GroupCommit.Ticket earlier = group.ending(true);
         GroupCommit.Ticket later = group.ending(true);
         group.ended(later);
-        ExecutorService pool = Executors.newSingleThreadExecutor();
-        try {
-            Future<?> waiting = pool.submit(() -> group.awaitOnDisk(later));
-            Thread.sleep(100);
-            assertThat(waiting).as("the earlier commit may hold what the later one read").isNotDone();
-            assertThat(flushes).hasValue(0);
 
+        waitsUntil(() -> group.awaitOnDisk(later), "the earlier commit may hold what the later one read", () -> {
+            assertThat(flushes).hasValue(0);
             group.ended(earlier);
-            waiting.get(5, TimeUnit.SECONDS);
-            group.awaitOnDisk(earlier);
-        } finally {
-            pool.shutdownNow();
-        }
+        });
+        group.awaitOnDisk(earlier);
+
         assertThat(flushes).hasValue(1);
     }
 
@@ -111,29 +104,17 @@ class GroupCommitTest {
     void a_reader_waits_for_the_writes_before_it_and_needs_no_write_of_its_own() throws Exception {
         AtomicInteger flushes = new AtomicInteger();
         GroupCommit group = new GroupCommit(flushes::incrementAndGet);
-        GroupCommit.Ticket idleRead = group.ending(false);
-        group.ended(idleRead);
-        group.awaitOnDisk(idleRead);
+        group.awaitOnDisk(group.end(false, () -> {}));
         assertThat(flushes).as("nothing written, nothing to flush").hasValue(0);
 
         GroupCommit.Ticket write = group.ending(true);
         GroupCommit.Ticket read = group.ending(false);
         group.ended(read);
-        ExecutorService pool = Executors.newSingleThreadExecutor();
-        try {
-            Future<?> reading = pool.submit(() -> group.awaitOnDisk(read));
-            Thread.sleep(100);
-            assertThat(reading).as("it may have read what the write is committing").isNotDone();
 
-            group.ended(write);
-            reading.get(5, TimeUnit.SECONDS);
-        } finally {
-            pool.shutdownNow();
-        }
+        waitsUntil(() -> group.awaitOnDisk(read), "it may have read what the write is committing", () -> group.ended(write));
+
         assertThat(flushes).hasValue(1);
-        GroupCommit.Ticket laterRead = group.ending(false);
-        group.ended(laterRead);
-        group.awaitOnDisk(laterRead);
+        group.awaitOnDisk(group.end(false, () -> {}));
         group.awaitOnDisk(write);
         assertThat(flushes).as("the write is on disk already").hasValue(1);
         assertThat(group.writes()).isEqualTo(1);
@@ -147,14 +128,28 @@ class GroupCommitTest {
                 throw new IllegalStateException("disk full");
             }
         });
-        GroupCommit.Ticket first = group.ending(true);
-        group.ended(first);
+        GroupCommit.Ticket first = group.end(true, () -> {});
 
         assertThatThrownBy(() -> group.awaitOnDisk(first)).hasMessage("disk full");
         group.awaitOnDisk(first);
 
         assertThat(attempts).hasValue(2);
         assertThat(group.flushes()).as("flushes that wrote").isEqualTo(1);
+    }
+
+    /** {@code waiting}, run on another thread, is still waiting after 100 ms, and returns once {@code release} ran. */
+    private static void waitsUntil(Runnable waiting, String why, Runnable release) throws Exception {
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> waited = pool.submit(waiting);
+            Thread.sleep(100);
+            assertThat(waited).as(why).isNotDone();
+
+            release.run();
+            waited.get(5, TimeUnit.SECONDS);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private static void sleepQuietly(long millis) {
