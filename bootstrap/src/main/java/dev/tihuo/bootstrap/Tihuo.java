@@ -30,6 +30,7 @@ import dev.tihuo.bootstrap.config.ConfigLoader;
 import dev.tihuo.bootstrap.config.TihuoConfig;
 import dev.tihuo.domain.aftersale.RefundPolicy;
 import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.FunctionTimer;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.config.MeterFilter;
@@ -57,6 +58,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -346,7 +348,8 @@ public final class Tihuo implements AutoCloseable {
             groupCommit = figures;
             FunctionCounter.builder("tihuo.h2.group.commit.transactions", figures, f -> f.get().transactions())
                     .description("transactions that wrote and waited until the H2 file held them").register(registry);
-            FunctionCounter.builder("tihuo.h2.file.writes", figures, f -> f.get().fileWrites())
+            FunctionTimer.builder("tihuo.h2.file.writes", figures, f -> f.get().fileWrites(),
+                            f -> f.get().fileWriteNanos(), TimeUnit.NANOSECONDS)
                     .description("writes of the H2 file (CHECKPOINT), each carrying the transactions committed before it")
                     .register(registry);
         });

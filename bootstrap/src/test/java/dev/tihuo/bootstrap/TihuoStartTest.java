@@ -81,7 +81,8 @@ class TihuoStartTest {
                     .containsPattern("tihuo_catalog_cache_size\\{cache=\"store_of_poi\"} [1-9]")
                     // the embedded H2 file: every transaction waited for a write of the file that held it
                     .containsPattern("tihuo_h2_group_commit_transactions_total [1-9]")
-                    .containsPattern("tihuo_h2_file_writes_total [1-9]")
+                    .containsPattern("tihuo_h2_file_writes_seconds_count [1-9]")
+                    .containsPattern("tihuo_h2_file_writes_seconds_sum [0-9.]*[1-9]")
                     // SPI routes: counts, latency histogram buckets, the answered error code
                     .containsPattern("tihuo_spi_requests_seconds_bucket\\{[^}]*outcome=\"0\"[^}]*route=\"S1\"")
                     .containsPattern("tihuo_spi_requests_seconds_count\\{[^}]*route=\"S4\"[^}]*} 2")

@@ -122,6 +122,21 @@ public abstract class OutboxContract extends PortContract {
     }
 
     @Test
+    void waiting_messages_and_messages_whose_lease_ran_out_are_claimed_together_earliest_deadline_first() {
+        outbox().append(issueCallback("1090000000000000001", T0, at(600)));
+        long abandoned = onlyClaimedId(T0); // node-a dies holding it
+        outbox().append(issueCallback("1090000000000000002", at(1), at(400)));
+        outbox().append(audit("7310000000000000001", at(2)));
+
+        List<OutboxMessage> first = outbox().claimDue(at(31), 2, "node-b", LEASE);
+
+        assertThat(first).as("the two earliest deadlines, one of each way of being due")
+                .extracting(OutboxMessage::deadline).containsExactly(at(400), at(600));
+        assertThat(first.get(1).id()).isEqualTo(abandoned);
+        assertThat(claim(at(31), "node-b")).extracting(m -> m.call().kind().name()).containsExactly("REFUND_AUDIT");
+    }
+
+    @Test
     void concurrent_claimers_never_get_the_same_message() {
         for (int i = 0; i < 60; i++) {
             outbox().append(audit("73100000000000%05d".formatted(i), T0));

@@ -32,6 +32,7 @@ final class GroupCommit {
     private final Condition changed = lock.newCondition();
     private final TreeSet<Long> ending = new TreeSet<>();
     private final LongAdder flushes = new LongAdder();
+    private final LongAdder flushNanos = new LongAdder();
     private long issued;
     private long lastWrite;
     private long writes;
@@ -104,6 +105,7 @@ final class GroupCommit {
                 flushing = true;
                 boolean written = false;
                 lock.unlock();
+                long started = System.nanoTime();
                 try {
                     flush.run();
                     written = true;
@@ -113,6 +115,7 @@ final class GroupCommit {
                     if (written) {
                         onDisk = Math.max(onDisk, settled);
                         flushes.increment();
+                        flushNanos.add(System.nanoTime() - started);
                     }
                     changed.signalAll();
                 }
@@ -125,6 +128,11 @@ final class GroupCommit {
     /** Flushes so far; with {@link #writes()} it tells how many writing transactions one write of the file carried. */
     long flushes() {
         return flushes.sum();
+    }
+
+    /** Time spent in the flushes so far: with {@link #flushes()}, the mean time a write of the file takes. */
+    long flushNanos() {
+        return flushNanos.sum();
     }
 
     /** Transactions that wrote, so far (read-only ones are not counted: they never cause a flush). */

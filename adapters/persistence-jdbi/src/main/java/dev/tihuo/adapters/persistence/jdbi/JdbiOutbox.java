@@ -113,21 +113,14 @@ public final class JdbiOutbox implements Outbox {
         }
         Instant until = now.plus(lease);
         return unitOfWork.inTransaction(handle -> {
-            List<Long> candidates = handle.createQuery("""
-                            SELECT m.id FROM outbox_message m
-                             WHERE ((m.status = 'PENDING' AND m.next_attempt_at <= :now)
-                                 OR (m.status = 'IN_FLIGHT' AND m.claimed_until <= :now))
-                               AND (m.coalesce_key IS NULL OR NOT EXISTS (
-                                    SELECT 1 FROM outbox_message f
-                                     WHERE f.coalesce_key = m.coalesce_key AND f.id <> m.id
-                                       AND f.status = 'IN_FLIGHT' AND f.claimed_until > :now))
-                             ORDER BY m.deadline ASC NULLS LAST, m.next_attempt_at ASC, m.id ASC
-                             LIMIT :limit
-                             FOR UPDATE SKIP LOCKED""")
-                    .bind("now", now)
-                    .bind("limit", limit)
-                    .mapTo(Long.class)
-                    .list();
+            // One query per way of being due, each served by its index. With the two joined by OR, H2 scanned the
+            // whole table, delivered messages included, on every poll: 15 % of tihuo's CPU after two minutes of load.
+            List<Candidate> due = new ArrayList<>(candidates(handle, PENDING_DUE, now, limit));
+            due.addAll(candidates(handle, LEASE_EXPIRED, now, limit));
+            due.sort(Comparator.comparing(Candidate::deadline, Comparator.nullsLast(Comparator.naturalOrder()))
+                    .thenComparing(Candidate::nextAttemptAt)
+                    .thenComparingLong(Candidate::id));
+            List<Long> candidates = due.stream().limit(limit).map(Candidate::id).toList();
             List<OutboxMessage> claimed = new ArrayList<>(candidates.size());
             for (Long id : candidates) {
                 int taken = handle.createUpdate("""
@@ -150,6 +143,33 @@ public final class JdbiOutbox implements Outbox {
                     .thenComparingLong(OutboxMessage::id));
             return claimed;
         });
+    }
+
+    private record Candidate(long id, Instant deadline, Instant nextAttemptAt) {}
+
+    /** The two ways a message is due: waiting and its time has come, or claimed by a claimer whose lease ran out. */
+    static final String PENDING_DUE = "m.status = 'PENDING' AND m.next_attempt_at <= :now";
+    static final String LEASE_EXPIRED = "m.status = 'IN_FLIGHT' AND m.claimed_until <= :now";
+
+    /** Messages due in one way ({@code dueWhen}), oldest deadline first, skipping those another claimer holds. */
+    private static List<Candidate> candidates(Handle handle, String dueWhen, Instant now, int limit) {
+        return handle.createQuery(candidatesSql(dueWhen))
+                .bind("now", now)
+                .bind("limit", limit)
+                .map((rs, ctx) -> new Candidate(rs.getLong("id"), instant(rs, "deadline"), instant(rs, "next_attempt_at")))
+                .list();
+    }
+
+    static String candidatesSql(String dueWhen) {
+        return "SELECT m.id, m.deadline, m.next_attempt_at FROM outbox_message m WHERE " + dueWhen + """
+
+                   AND (m.coalesce_key IS NULL OR NOT EXISTS (
+                        SELECT 1 FROM outbox_message f
+                         WHERE f.coalesce_key = m.coalesce_key AND f.id <> m.id
+                           AND f.status = 'IN_FLIGHT' AND f.claimed_until > :now))
+                 ORDER BY m.deadline ASC NULLS LAST, m.next_attempt_at ASC, m.id ASC
+                 LIMIT :limit
+                 FOR UPDATE SKIP LOCKED""";
     }
 
     @Override

@@ -104,7 +104,7 @@ public final class JdbiPersistence implements AutoCloseable {
      */
     public java.util.Optional<java.util.function.Supplier<GroupCommitFigures>> groupCommitFigures() {
         return database.unitOfWork().groupCommit()
-                .map(group -> () -> new GroupCommitFigures(group.writes(), group.flushes()));
+                .map(group -> () -> new GroupCommitFigures(group.writes(), group.flushes(), group.flushNanos()));
     }
 
     /**

@@ -33,6 +33,24 @@ class GroupCommitTest {
     }
 
     @Test
+    void the_time_of_the_flushes_that_wrote_is_counted_and_a_failed_one_is_not() {
+        AtomicInteger attempts = new AtomicInteger();
+        GroupCommit group = new GroupCommit(() -> {
+            if (attempts.incrementAndGet() == 1) {
+                throw new IllegalStateException("disk full");
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(20_000_000);
+        });
+        GroupCommit.Ticket ticket = group.end(true, () -> {});
+        assertThatThrownBy(() -> group.awaitOnDisk(ticket)).hasMessage("disk full");
+        assertThat(group.flushNanos()).as("a failed flush wrote nothing").isZero();
+
+        group.awaitOnDisk(ticket);
+
+        assertThat(group.flushNanos()).as("one flush that parked 20 ms").isGreaterThanOrEqualTo(20_000_000);
+    }
+
+    @Test
     void a_later_ticket_waits_for_an_earlier_commit_still_ending_and_one_flush_then_carries_both() throws Exception {
         AtomicInteger flushes = new AtomicInteger();
         GroupCommit group = new GroupCommit(flushes::incrementAndGet);
