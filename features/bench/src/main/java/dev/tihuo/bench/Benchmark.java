@@ -130,6 +130,19 @@ public final class Benchmark {
       spec.env.put("TIHUO_DATABASE_USER", dbConfig.user());
       out("H2 URL settings: %s", h2Settings);
     }
+    String jvm = System.getProperty("bench.tihuo.jvm", "").trim();
+    if (!jvm.isEmpty()) {
+      // after the harness's own -Xmx256m, so e.g. -Xmx1g wins (the JVM takes the last of a repeated option)
+      spec.jvmArgs.addAll(List.of(jvm.split("\\s+")));
+      out("tihuo JVM options: %s", jvm);
+    }
+    for (String setting : System.getProperty("bench.tihuo.env", "").split(",")) {
+      // e.g. TIHUO_DATABASE_FILEWRITEINTERVAL=PT0S for an A/B run of one setting
+      if (setting.contains("=")) {
+        spec.env.put(setting.substring(0, setting.indexOf('=')).trim(), setting.substring(setting.indexOf('=') + 1).trim());
+        out("tihuo setting: %s", setting.trim());
+      }
+    }
     if (JFR) {
       spec.jvmArgs.add("-XX:StartFlightRecording=filename=" + dir.resolve("tihuo.jfr") + ",settings="
           + profileWithoutJdbiEvents(dir) + ",delay=" + (Integer.getInteger("bench.warmup", 60) + 10) + "s,dumponexit=true");
