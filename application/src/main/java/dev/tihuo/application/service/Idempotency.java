@@ -22,6 +22,11 @@ import java.util.function.Supplier;
  * <p>The fingerprint is a SHA-256 of the command's {@code toString()}: commands are records of value records, so the
  * text is their content, independent of the JSON's key order and whitespace. Two requests racing on one key both
  * run; the loser's insert fails (DUPLICATE), it rolls back, and its retry finds the winner's answer.
+ *
+ * <p>A first attempt does not look for a stored answer: it runs the change and lets the record's insert tell a new
+ * key from a known one. Any failure of that attempt (a known key, a lost race, a refusal) rolls it back whole and
+ * the request runs again on the careful path, which reads the stored answer first; so replays and refusals cost
+ * two attempts, and the common case one read less.
  */
 final class Idempotency {
     private static final int ATTEMPTS = 8;
@@ -47,6 +52,14 @@ final class Idempotency {
      */
     <R> R once(String operation, String key, Object request, Class<R> answerType, Function<Recorder<R>, R> work) {
         String fingerprint = fingerprint(request);
+        try {
+            return unitOfWork.inTransaction(
+                    () -> work.apply((merchant, change) -> firstTime(merchant, operation, key, fingerprint, change)));
+        } catch (RuntimeException notFirstOrRefused) {
+            // A replay (the record's insert found one), a race lost, or a refusal: nothing of that attempt was
+            // kept. The careful path below looks for a stored answer first and gives the answer the protocol
+            // wants, as it did for every request before.
+        }
         return retryingConflicts(() -> unitOfWork.inTransaction(
                 () -> work.apply((merchant, change) -> recorded(merchant, operation, key, fingerprint, answerType, change))));
     }
@@ -55,6 +68,17 @@ final class Idempotency {
     @FunctionalInterface
     interface Recorder<R> {
         R once(String merchant, Supplier<R> change);
+    }
+
+    /**
+     * The common case, a request seen for the first time, without reading for a stored answer first: the change
+     * runs, and the record's insert finds out whether the key was new. If it was not, that insert fails (DUPLICATE)
+     * and the whole transaction rolls back, so a replay never changes anything. This saves a read per SPI call.
+     */
+    private <R> R firstTime(String merchant, String operation, String key, String fingerprint, Supplier<R> work) {
+        R answer = work.get();
+        records.save(merchant, operation, key, fingerprint, answer, clock.instant());
+        return answer;
     }
 
     private <R> R recorded(String merchant, String operation, String key, String fingerprint, Class<R> answerType,

@@ -16,6 +16,7 @@ public final class InMemoryIdempotencyRecords implements IdempotencyRecords, Mem
 
     private final MemoryDatabase db;
     private Map<List<String>, Row> rows = new HashMap<>();
+    private final java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
 
     public InMemoryIdempotencyRecords() {
         this(new MemoryDatabase());
@@ -28,6 +29,7 @@ public final class InMemoryIdempotencyRecords implements IdempotencyRecords, Mem
 
     @Override
     public <R> Optional<Stored<R>> find(String merchant, String operation, String key, Class<R> answerType) {
+        reads.incrementAndGet();
         return db.locked(() -> Optional.ofNullable(rows.get(List.of(merchant, operation, key)))
                 .map(r -> new Stored<>(r.fingerprint(), answerType.cast(r.answer()))));
     }
@@ -43,6 +45,11 @@ public final class InMemoryIdempotencyRecords implements IdempotencyRecords, Mem
             }
             rows.put(id, new Row(fingerprint, answer, at));
         });
+    }
+
+    /** How many times a stored answer was looked for, for assertions. */
+    public int reads() {
+        return reads.get();
     }
 
     /** How many answers are remembered, for assertions. */

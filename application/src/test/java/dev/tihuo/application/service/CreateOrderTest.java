@@ -111,6 +111,23 @@ class CreateOrderTest {
     }
 
     @Test
+    void a_first_request_looks_for_no_stored_answer_and_its_replay_gets_the_stored_one_changing_nothing() {
+        CreateOrder.Command command = createOrder("1090000000000000017", POI_A, item(DOUYIN_SKU_A, 2));
+
+        CreateOrder.Created first = createOrder.create(command);
+        assertThat(shop.app.idempotencyRecords().reads()).as("the record's insert told the key was new").isZero();
+        Order placed = shop.order("1090000000000000017");
+
+        CreateOrder.Created replay = createOrder.create(command);
+
+        assertThat(replay).isEqualTo(first);
+        assertThat(shop.app.idempotencyRecords().reads()).as("the replay's insert failed; the careful path read it")
+                .isEqualTo(1);
+        assertThat(shop.order("1090000000000000017").snapshot()).isEqualTo(placed.snapshot());
+        assertThat(shop.reserved(STORE_A, SKU_A)).isEqualTo(2);
+    }
+
+    @Test
     void the_same_order_id_with_another_body_is_a_conflict_and_changes_nothing() {
         shop.create("1090000000000000008", DOUYIN_SKU_A, 2);
         Order before = shop.order("1090000000000000008");
