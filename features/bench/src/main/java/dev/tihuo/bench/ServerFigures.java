@@ -13,8 +13,8 @@ import java.util.regex.Pattern;
 
 /**
  * What tihuo itself measured during a phase, read from its {@code /metrics} before and after: the SPI answer times
- * per route (its own histogram, so without the harness's queueing and the loopback) and, on H2, the writes of the
- * file. Beside the harness's latencies they tell where a slow answer spent its time.
+ * per route (its own histogram, so without the harness's queueing and the loopback), on H2 the writes of the
+ * file, and the garbage collector's pauses (every request in flight waits through one). Beside the harness's latencies they tell where a slow answer spent its time.
  */
 final class ServerFigures {
 
@@ -37,7 +37,8 @@ final class ServerFigures {
           .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString()).body();
       for (String line : body.split("\n")) {
         Matcher m = LINE.matcher(line);
-        if (m.matches() && (m.group(1).startsWith("tihuo_spi_requests_seconds") || m.group(1).startsWith("tihuo_h2_"))) {
+        if (m.matches() && (m.group(1).startsWith("tihuo_spi_requests_seconds") || m.group(1).startsWith("tihuo_h2_")
+            || m.group(1).startsWith("jvm_gc_pause_seconds"))) {
           values.put(m.group(1) + (m.group(2) == null ? "" : m.group(2)), Double.parseDouble(m.group(3)));
         }
       }
@@ -67,6 +68,11 @@ final class ServerFigures {
       double txns = delta(before, "tihuo_h2_group_commit_transactions_total", null);
       line.append(String.format(" H2 file writes %.0f, %.1f writing transactions each, mean write %.2f ms", writes,
           txns / writes, 1000 * seconds / writes));
+    }
+    double pauses = delta(before, "jvm_gc_pause_seconds_count", null);
+    if (pauses > 0) {
+      line.append(String.format("; GC pauses %.0f, %.1f ms on average", pauses,
+          1000 * delta(before, "jvm_gc_pause_seconds_sum", null) / pauses));
     }
     return line.toString();
   }
