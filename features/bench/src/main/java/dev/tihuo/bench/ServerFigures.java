@@ -5,7 +5,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -48,33 +50,32 @@ final class ServerFigures {
     return new ServerFigures(values);
   }
 
-  /** One line: per SPI route its count, mean and p99 bucket bound in tihuo; the H2 file writes between the two. */
+  /** One line: per SPI route its mean and p99 bucket bound in tihuo, the H2 file writes and the GC pauses between the two. */
   String since(ServerFigures before) {
     if (values.isEmpty() || before.values.isEmpty()) {
       return "server side: /metrics not readable";
     }
-    StringBuilder line = new StringBuilder("server side:");
+    List<String> parts = new ArrayList<>();
     for (String route : new String[] {"S1", "S4"}) {
       double count = delta(before, "tihuo_spi_requests_seconds_count", route);
-      if (count <= 0) {
-        continue;
+      if (count > 0) {
+        double sum = delta(before, "tihuo_spi_requests_seconds_sum", route);
+        parts.add(String.format("%s mean %.1f ms, p99 ≤ %s ms", route, 1000 * sum / count, p99(before, route, count)));
       }
-      double sum = delta(before, "tihuo_spi_requests_seconds_sum", route);
-      line.append(String.format(" %s mean %.1f ms, p99 ≤ %s ms;", route, 1000 * sum / count, p99(before, route, count)));
     }
     double writes = delta(before, "tihuo_h2_file_writes_seconds_count", null);
     if (writes > 0) {
       double seconds = delta(before, "tihuo_h2_file_writes_seconds_sum", null);
       double txns = delta(before, "tihuo_h2_group_commit_transactions_total", null);
-      line.append(String.format(" H2 file writes %.0f, %.1f writing transactions each, mean write %.2f ms", writes,
+      parts.add(String.format("H2 file writes %.0f, %.1f writing transactions each, mean write %.2f ms", writes,
           txns / writes, 1000 * seconds / writes));
     }
     double pauses = delta(before, "jvm_gc_pause_seconds_count", null);
     if (pauses > 0) {
-      line.append(String.format("; GC pauses %.0f, %.1f ms on average", pauses,
+      parts.add(String.format("GC pauses %.0f, %.1f ms on average", pauses,
           1000 * delta(before, "jvm_gc_pause_seconds_sum", null) / pauses));
     }
-    return line.toString();
+    return "server side: " + String.join("; ", parts);
   }
 
   /** The upper bound of the histogram bucket where 99 % of the route's answers in the phase fall. */
