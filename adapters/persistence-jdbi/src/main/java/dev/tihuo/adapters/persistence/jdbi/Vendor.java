@@ -20,6 +20,10 @@ public enum Vendor {
      * {@code QUERY_CACHE_SIZE=128}: H2 keeps this many parsed statements per connection (default 8); tihuo runs
      * some 40 distinct statements, so with the default nearly every statement was parsed again (a sixth of the
      * CPU of an S1+S4 pair in a JFR profile, see BENCHMARKS.md).
+     * {@code CACHE_SIZE=4096} (KB): H2's page cache, by default 64 MB per GB of heap. Its pages live long and are
+     * relinked all the time, so every young collection scans the old cards they dirty: with 16 MB (a 256 MB heap)
+     * tihuo's GC pauses averaged 11–22 ms under load, with 4 MB 7–11 ms, at less CPU (run E in BENCHMARKS.md). A
+     * database much larger than the one measured may want more: a {@code ;CACHE_SIZE=} in the URL wins.
      */
     H2(new String[][] {
             {"MODE", "PostgreSQL"},
@@ -29,6 +33,7 @@ public enum Vendor {
             {"LOCK_TIMEOUT", "10000"},
             {"DB_CLOSE_ON_EXIT", "FALSE"},
             {"QUERY_CACHE_SIZE", "128"},
+            {"CACHE_SIZE", "4096"},
     }),
 
     POSTGRESQL(new String[0][]);

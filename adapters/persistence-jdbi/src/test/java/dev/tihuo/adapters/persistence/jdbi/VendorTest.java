@@ -15,7 +15,8 @@ class VendorTest {
         String url = Vendor.H2.effectiveUrl(H2_FILE);
 
         assertThat(url).startsWith(H2_FILE + ";").contains(";MODE=PostgreSQL", ";DATABASE_TO_LOWER=TRUE",
-                ";WRITE_DELAY=500", ";LOCK_TIMEOUT=10000", ";DB_CLOSE_ON_EXIT=FALSE", ";QUERY_CACHE_SIZE=128");
+                ";WRITE_DELAY=500", ";LOCK_TIMEOUT=10000", ";DB_CLOSE_ON_EXIT=FALSE", ";QUERY_CACHE_SIZE=128",
+                ";CACHE_SIZE=4096");
         assertThat(Vendor.H2.groupCommits(H2_FILE)).isTrue();
     }
 
@@ -26,6 +27,14 @@ class VendorTest {
         assertThat(Vendor.H2.effectiveUrl(own)).contains(";write_delay=0").doesNotContain("WRITE_DELAY=500");
         assertThat(Vendor.H2.groupCommits(own)).as("every commit writes the file itself").isFalse();
         assertThat(Vendor.H2.groupCommits(H2_FILE + ";WRITE_DELAY=500")).as("the kill drill's lossy control").isFalse();
+    }
+
+    @Test
+    void a_page_cache_size_the_operator_wrote_wins() {
+        String own = H2_FILE + ";CACHE_SIZE=65536";
+
+        assertThat(Vendor.H2.effectiveUrl(own)).contains(";CACHE_SIZE=65536").doesNotContain("CACHE_SIZE=4096");
+        assertThat(Vendor.H2.groupCommits(own)).isTrue();
     }
 
     @Test
