@@ -137,11 +137,7 @@ public final class JdbiOutbox implements Outbox {
                     select(handle, id, false).ifPresent(claimed::add);
                 }
             }
-            claimed.sort(Comparator
-                    .comparing(OutboxMessage::deadline, Comparator.nullsLast(Comparator.naturalOrder()))
-                    .thenComparing(OutboxMessage::nextAttemptAt)
-                    .thenComparingLong(OutboxMessage::id));
-            return claimed;
+            return claimed; // in the candidates' order: a claim changes neither deadline nor next attempt
         });
     }
 

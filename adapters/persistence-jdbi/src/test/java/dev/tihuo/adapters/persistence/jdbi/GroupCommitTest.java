@@ -35,12 +35,7 @@ class GroupCommitTest {
     @Test
     void the_time_of_the_flushes_that_wrote_is_counted_and_a_failed_one_is_not() {
         AtomicInteger attempts = new AtomicInteger();
-        GroupCommit group = new GroupCommit(() -> {
-            if (attempts.incrementAndGet() == 1) {
-                throw new IllegalStateException("disk full");
-            }
-            java.util.concurrent.locks.LockSupport.parkNanos(20_000_000);
-        });
+        GroupCommit group = failingFirst(attempts, () -> java.util.concurrent.locks.LockSupport.parkNanos(20_000_000));
         GroupCommit.Ticket ticket = group.end(true, () -> {});
         assertThatThrownBy(() -> group.awaitOnDisk(ticket)).hasMessage("disk full");
         assertThat(group.flushNanos()).as("a failed flush wrote nothing").isZero();
@@ -141,11 +136,7 @@ class GroupCommitTest {
     @Test
     void a_failed_flush_is_thrown_to_the_thread_that_ran_it_and_the_next_caller_flushes_again() {
         AtomicInteger attempts = new AtomicInteger();
-        GroupCommit group = new GroupCommit(() -> {
-            if (attempts.incrementAndGet() == 1) {
-                throw new IllegalStateException("disk full");
-            }
-        });
+        GroupCommit group = failingFirst(attempts, () -> {});
         GroupCommit.Ticket first = group.end(true, () -> {});
 
         assertThatThrownBy(() -> group.awaitOnDisk(first)).hasMessage("disk full");
@@ -153,6 +144,16 @@ class GroupCommitTest {
 
         assertThat(attempts).hasValue(2);
         assertThat(group.flushes()).as("flushes that wrote").isEqualTo(1);
+    }
+
+    /** A group commit whose first flush fails with "disk full" and whose later ones run {@code thenWrite}. */
+    private static GroupCommit failingFirst(AtomicInteger attempts, Runnable thenWrite) {
+        return new GroupCommit(() -> {
+            if (attempts.incrementAndGet() == 1) {
+                throw new IllegalStateException("disk full");
+            }
+            thenWrite.run();
+        });
     }
 
     /** {@code waiting}, run on another thread, is still waiting after 100 ms, and returns once {@code release} ran. */

@@ -105,13 +105,13 @@ public final class RawPairWriter implements AutoCloseable {
             connection.commit();
             return;
         }
-        GroupCommit.Ticket ticket = groupCommit.ending(true);
-        try {
-            connection.commit();
-        } finally {
-            groupCommit.ended(ticket);
-        }
-        groupCommit.awaitOnDisk(ticket);
+        groupCommit.awaitOnDisk(groupCommit.end(true, () -> {
+            try {
+                connection.commit();
+            } catch (SQLException e) {
+                throw new IllegalStateException("commit failed", e);
+            }
+        }));
     }
 
     private static void run(PreparedStatement statement, Object... values) throws SQLException {
