@@ -173,7 +173,9 @@ final class TihuoProcess {
   }
 
   static Path jar() {
-    Path j = repoRoot().resolve("bootstrap/target/tihuo.jar");
+    // bench.jar: another build of tihuo (e.g. a copy of the jar before a change), for alternating A/B runs
+    String other = System.getProperty("bench.jar", "");
+    Path j = other.isBlank() ? repoRoot().resolve("bootstrap/target/tihuo.jar") : Path.of(other);
     if (!Files.exists(j)) {
       throw new IllegalStateException(j + " is missing: mvn -q -DskipTests install first");
     }

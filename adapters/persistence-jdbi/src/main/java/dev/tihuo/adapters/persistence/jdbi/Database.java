@@ -52,6 +52,7 @@ public final class Database implements AutoCloseable {
     private final Jdbi jdbi;
     private final JdbiUnitOfWork unitOfWork;
     private final H2Checkpoint checkpoint;
+    private final H2Compaction compaction;
 
     private Database(DatabaseConfig config, CompletableFuture<Opened> opening) {
         this.config = config;
@@ -60,6 +61,10 @@ public final class Database implements AutoCloseable {
         JavaTimeMapping.install(jdbi);
         jdbi.getConfig(SqlStatements.class).setUnusedBindingAllowed(true);
         this.checkpoint = config.vendor().groupCommits(config.jdbcUrl()) ? new H2Checkpoint(this::migratedConnection) : null;
+        this.compaction = config.vendor().tihuoCompacts(config.jdbcUrl()) ? new H2Compaction(this::migratedConnection) : null;
+        if (compaction != null) {
+            opening.thenRun(compaction::start);
+        }
         this.unitOfWork = new JdbiUnitOfWork(jdbi, JdbiUnitOfWork.DEFAULT_ATTEMPTS, Duration.ofMillis(50),
                 checkpoint == null ? null : new GroupCommit(checkpoint));
         if (checkpoint != null) {
@@ -164,6 +169,7 @@ public final class Database implements AutoCloseable {
         return Flyway.configure()
                 .dataSource(dataSource)
                 .locations(MIGRATIONS)
+                .javaMigrations(new H2ForeignKeysDropped())
                 .failOnMissingLocations(true)
                 .load()
                 .migrate();
@@ -191,6 +197,11 @@ public final class Database implements AutoCloseable {
         return opened().migrationsApplied();
     }
 
+    /** tihuo's compaction of the H2 file, or empty when H2 compacts it itself or there is no file. */
+    java.util.Optional<H2Compaction> compaction() {
+        return java.util.Optional.ofNullable(compaction);
+    }
+
     /** The transaction runner every repository of this database joins. */
     public JdbiUnitOfWork unitOfWork() {
         return unitOfWork;
@@ -200,6 +211,9 @@ public final class Database implements AutoCloseable {
     @Override
     public void close() {
         Opened opened = opening.handle((open, failure) -> open).join(); // null: opening failed and closed its pool
+        if (compaction != null) {
+            compaction.close();
+        }
         if (checkpoint != null) {
             checkpoint.close();
         }

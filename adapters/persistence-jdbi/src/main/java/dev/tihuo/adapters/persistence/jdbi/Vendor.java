@@ -24,6 +24,9 @@ public enum Vendor {
      * relinked all the time, so every young collection scans the old cards they dirty: with 16 MB (a 256 MB heap)
      * tihuo's GC pauses averaged 11–22 ms under load, with 4 MB 7–11 ms, at less CPU (run E in BENCHMARKS.md). A
      * database much larger than the one measured may want more: a {@code ;CACHE_SIZE=} in the URL wins.
+     * {@code AUTO_COMPACT_FILL_RATE=0}: H2's own compaction copies live pages out of sparse chunks in bursts while
+     * holding the store's lock, and each burst stalled every commit; {@link H2Compaction} does the same work in small
+     * steps instead. A URL that sets the rate itself gets H2's compaction and not tihuo's.
      */
     H2(new String[][] {
             {"MODE", "PostgreSQL"},
@@ -34,6 +37,7 @@ public enum Vendor {
             {"DB_CLOSE_ON_EXIT", "FALSE"},
             {"QUERY_CACHE_SIZE", "128"},
             {"CACHE_SIZE", "4096"},
+            {"AUTO_COMPACT_FILL_RATE", "0"},
     }),
 
     POSTGRESQL(new String[0][]);
@@ -58,6 +62,15 @@ public enum Vendor {
     /** True when tihuo makes commits durable with a {@link GroupCommit}: H2, and the URL leaves the write delay to tihuo. */
     boolean groupCommits(String jdbcUrl) {
         return this == H2 && !jdbcUrl.toUpperCase(Locale.ROOT).contains(";WRITE_DELAY=");
+    }
+
+    /**
+     * True when tihuo compacts the file ({@link H2Compaction}): an H2 file whose URL leaves the compaction to tihuo.
+     * An in-memory database has no file to compact.
+     */
+    boolean tihuoCompacts(String jdbcUrl) {
+        String url = jdbcUrl.toUpperCase(Locale.ROOT);
+        return this == H2 && !url.startsWith("JDBC:H2:MEM:") && !url.contains(";AUTO_COMPACT_FILL_RATE=");
     }
 
     /** Adds each required setting the URL does not name itself (a setting the operator wrote wins). */

@@ -16,8 +16,19 @@ class VendorTest {
 
         assertThat(url).startsWith(H2_FILE + ";").contains(";MODE=PostgreSQL", ";DATABASE_TO_LOWER=TRUE",
                 ";WRITE_DELAY=500", ";LOCK_TIMEOUT=10000", ";DB_CLOSE_ON_EXIT=FALSE", ";QUERY_CACHE_SIZE=128",
-                ";CACHE_SIZE=4096");
+                ";CACHE_SIZE=4096", ";AUTO_COMPACT_FILL_RATE=0");
         assertThat(Vendor.H2.groupCommits(H2_FILE)).isTrue();
+        assertThat(Vendor.H2.tihuoCompacts(H2_FILE)).as("H2's own compaction is off, so tihuo's runs").isTrue();
+    }
+
+    @Test
+    void a_compaction_rate_the_operator_wrote_gets_h2s_compaction_and_not_tihuos() {
+        String own = H2_FILE + ";auto_compact_fill_rate=90";
+
+        assertThat(Vendor.H2.effectiveUrl(own)).contains(";auto_compact_fill_rate=90").doesNotContain("AUTO_COMPACT_FILL_RATE=0");
+        assertThat(Vendor.H2.tihuoCompacts(own)).isFalse();
+        assertThat(Vendor.H2.tihuoCompacts("jdbc:h2:mem:tihuo")).as("no file to compact").isFalse();
+        assertThat(Vendor.POSTGRESQL.tihuoCompacts("jdbc:postgresql://127.0.0.1:5432/test")).isFalse();
     }
 
     @Test
