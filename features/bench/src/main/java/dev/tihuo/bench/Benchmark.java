@@ -184,10 +184,12 @@ public final class Benchmark {
           rates.add(r.trim().equals("half") ? (int) Math.max(20, pairMedian) : Integer.parseInt(r.trim()));
         }
       }
+      Map<Integer, List<Stats.Recorder>> windows = new java.util.LinkedHashMap<>();
       for (int rate : rates) {
         double c0 = tihuo.cpuSeconds();
         ServerFigures before = ServerFigures.scrape(spec.internalPort);
         Stats.Recorder rec = Load.open(vertx, rate / 2.0, rate / 2 * 8L, 1000, pairOp);
+        windows.computeIfAbsent(rate, r -> new ArrayList<>()).add(rec);
         String server = ServerFigures.scrape(spec.internalPort).since(before);
         String line = String.format("open loop %d req/s offered (S1+S4 pairs, 8 s; errors = not answered 0, or not "
             + "sent because 1,000 pairs were already waiting): achieved %.0f req/s, %s, errors %d, "
@@ -198,6 +200,13 @@ public final class Benchmark {
         out("%s, load %s", line, Stats.loadAverage());
         out("  %s", server);
       }
+      windows.forEach((rate, recs) -> {
+        if (recs.size() > 1) {
+          String line = String.format("open loop %d req/s, all windows together: %s", rate, Stats.pooled(recs));
+          openLines.add(line);
+          out("%s", line);
+        }
+      });
       if (openLines.isEmpty()) {
         openLines.add("open loop: skipped");
       }

@@ -68,6 +68,22 @@ final class Stats {
 
   private Stats() {}
 
+  /**
+   * The windows of one open-loop rate taken together: percentiles over every answer of all of them (a window's p99
+   * says how a stretch of 8 s went, the pooled p99 how the whole run went), and the median of the windows' p99s.
+   */
+  static String pooled(List<Recorder> windows) {
+    long[] all = windows.stream().flatMapToLong(w -> Arrays.stream(w.micros, 0, w.answered())).sorted().toArray();
+    if (all.length == 0) {
+      return "no answers";
+    }
+    int k = all.length;
+    double[] p99s = windows.stream().mapToDouble(w -> w.percentiles()[2]).toArray();
+    return String.format("%d windows, %d answers: p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms; window p99s %s ms,"
+            + " median %.1f", windows.size(), k, all[k / 2] / 1000.0, all[Math.min(k - 1, (int) (k * 0.90))] / 1000.0,
+        all[Math.min(k - 1, (int) (k * 0.99))] / 1000.0, all[k - 1] / 1000.0, list(p99s), median(p99s));
+  }
+
   static double median(double[] values) {
     double[] s = values.clone();
     Arrays.sort(s);
