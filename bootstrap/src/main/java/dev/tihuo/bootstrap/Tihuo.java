@@ -103,6 +103,7 @@ public final class Tihuo implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
     private Map<String, java.util.function.Supplier<dev.tihuo.adapters.persistence.jdbi.CacheFigures>> catalogCaches;
     private java.util.function.Supplier<dev.tihuo.adapters.persistence.jdbi.GroupCommitFigures> groupCommit;
+    private java.util.function.Supplier<dev.tihuo.adapters.persistence.jdbi.H2CompactionFigures> compaction;
 
     private Tihuo(TihuoConfig config, Clock clock) {
         this.config = config;
@@ -342,7 +343,10 @@ public final class Tihuo implements AutoCloseable {
                 .description("seconds until the nearest undelivered O1 deadline; -1 when none waits").register(registry);
     }
 
-    /** The H2 group commit (embedded database only): transactions and the writes of the file that carried them. */
+    /**
+     * The H2 group commit (embedded database only): transactions and the writes of the file that carried them; and
+     * tihuo's compaction of that file.
+     */
     private void registerGroupCommitMeters() {
         persistence.groupCommitFigures().ifPresent(figures -> {
             groupCommit = figures;
@@ -351,6 +355,14 @@ public final class Tihuo implements AutoCloseable {
             FunctionTimer.builder("tihuo.h2.file.writes", figures, f -> f.get().fileWrites(),
                             f -> f.get().fileWriteNanos(), TimeUnit.NANOSECONDS)
                     .description("writes of the H2 file (CHECKPOINT), each carrying the transactions committed before it")
+                    .register(registry);
+        });
+        persistence.compactionFigures().ifPresent(figures -> {
+            compaction = figures;
+            FunctionTimer.builder("tihuo.h2.compaction.steps", figures, f -> f.get().steps(),
+                            f -> f.get().stepNanos(), TimeUnit.NANOSECONDS)
+                    .description("steps of tihuo's H2 compaction that copied live pages out of sparse chunks, and the"
+                            + " time they held the store lock")
                     .register(registry);
         });
     }

@@ -35,7 +35,7 @@ final class H2Compaction implements AutoCloseable {
 
     /** Chunks less full than this are rewritten (H2's own busy-time target is 81 with its default of 90). */
     static final int TARGET_FILL_RATE = 80;
-    /** Live pages copied per step, at least. */
+    /** Bytes of live pages H2 is asked to copy per step (the {@code write} of {@link MVStore#compact(int, int)}). */
     static final int STEP_BYTES = 128 * 1024;
     static final Duration INTERVAL = Duration.ofMillis(100);
 

@@ -108,6 +108,14 @@ public final class JdbiPersistence implements AutoCloseable {
     }
 
     /**
+     * tihuo's compaction of the H2 file ({@code H2Compaction}), read at the moment it is asked (for metrics). Empty on
+     * PostgreSQL, in memory, and when the URL sets {@code AUTO_COMPACT_FILL_RATE} (H2 then compacts by itself).
+     */
+    public java.util.Optional<java.util.function.Supplier<H2CompactionFigures>> compactionFigures() {
+        return database.compaction().map(c -> () -> new H2CompactionFigures(c.steps(), c.stepNanos()));
+    }
+
+    /**
      * Forgets the products and stores held in memory (see {@link DatabaseConfig#catalogCacheTtl()}). Call it after
      * changing those tables without tihuo (a manual repair, a test emptying them); otherwise the change is seen
      * within that time.
