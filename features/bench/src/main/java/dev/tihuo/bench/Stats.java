@@ -99,6 +99,31 @@ final class Stats {
     return b.append(')').toString();
   }
 
+  /**
+   * CPU seconds the whole machine has spent busy so far (/proc/stat: every state but idle and iowait, 100 ticks a
+   * second). With tihuo's and the harness's own CPU it tells what everything else on the machine took.
+   */
+  static double machineBusySeconds() {
+    try {
+      String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+      long busy = 0;
+      for (int i = 1; i < f.length; i++) {
+        if (i != 4 && i != 5) { // idle, iowait
+          busy += Long.parseLong(f[i]);
+        }
+      }
+      return busy / 100.0;
+    } catch (IOException | RuntimeException e) {
+      return Double.NaN;
+    }
+  }
+
+  /** CPU seconds this JVM (the harness: load generator, signer, simulator) has used so far. */
+  static double harnessCpuSeconds() {
+    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime() / 1e9;
+  }
+
   static String loadAverage() {
     try {
       String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
