@@ -3,6 +3,7 @@ package dev.tihuo.adapters.persistence.jdbi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
+import java.util.concurrent.TimeUnit;
 import org.h2.engine.SessionLocal;
 import org.h2.jdbc.JdbcConnection;
 import org.h2.mvstore.MVStore;
@@ -56,7 +57,7 @@ class H2CompactionTest {
 
         // H2 rewrites only chunks older than its retention time (45 s): let every chunk be old enough at once
         mvStore(database).setRetentionTime(0);
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (compaction.steps() == 0 && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
