@@ -193,13 +193,14 @@ public final class Benchmark {
         Stats.Recorder rec = Load.open(vertx, rate / 2.0, rate / 2 * 8L, 1000, pairOp);
         windows.computeIfAbsent(rate, r -> new ArrayList<>()).add(rec);
         String server = ServerFigures.scrape(spec.internalPort).since(before);
+        double tihuoCpu = tihuo.cpuSeconds() - c0;
+        double harnessCpu = Stats.harnessCpuSeconds() - h0;
+        double othersCpu = Stats.machineBusySeconds() - m0 - tihuoCpu - harnessCpu;
         String line = String.format("open loop %d req/s offered (S1+S4 pairs, 8 s; errors = not answered 0, or not "
             + "sent because 1,000 pairs were already waiting): achieved %.0f req/s, %s, errors %d, "
             + "tihuo CPU %.0f %%, harness %.0f %%, everything else on the machine %.0f %%", rate,
-            rec.requestsPerSecond(), rec.latencyLine(), rec.errors.get(), 100 * (tihuo.cpuSeconds() - c0) / rec.seconds(),
-            100 * (Stats.harnessCpuSeconds() - h0) / rec.seconds(),
-            100 * ((Stats.machineBusySeconds() - m0) - (tihuo.cpuSeconds() - c0) - (Stats.harnessCpuSeconds() - h0))
-                / rec.seconds());
+            rec.requestsPerSecond(), rec.latencyLine(), rec.errors.get(), 100 * tihuoCpu / rec.seconds(),
+            100 * harnessCpu / rec.seconds(), 100 * othersCpu / rec.seconds());
         openLines.add(line);
         openLines.add("  " + server);
         out("%s, load %s", line, Stats.loadAverage());

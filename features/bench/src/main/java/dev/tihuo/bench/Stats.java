@@ -50,14 +50,9 @@ final class Stats {
 
     /** p50/p90/p99/max in ms. */
     double[] percentiles() {
-      int k = answered();
-      if (k == 0) {
-        return new double[] {Double.NaN, Double.NaN, Double.NaN, Double.NaN};
-      }
-      long[] s = Arrays.copyOf(micros, k);
+      long[] s = Arrays.copyOf(micros, answered());
       Arrays.sort(s);
-      return new double[] {s[(int) (k * 0.50)] / 1000.0, s[Math.min(k - 1, (int) (k * 0.90))] / 1000.0,
-          s[Math.min(k - 1, (int) (k * 0.99))] / 1000.0, s[k - 1] / 1000.0};
+      return Stats.percentiles(s);
     }
 
     String latencyLine() {
@@ -77,11 +72,20 @@ final class Stats {
     if (all.length == 0) {
       return "no answers";
     }
-    int k = all.length;
+    double[] p = percentiles(all);
     double[] p99s = windows.stream().mapToDouble(w -> w.percentiles()[2]).toArray();
     return String.format("%d windows, %d answers: p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms; window p99s %s ms,"
-            + " median %.1f", windows.size(), k, all[k / 2] / 1000.0, all[Math.min(k - 1, (int) (k * 0.90))] / 1000.0,
-        all[Math.min(k - 1, (int) (k * 0.99))] / 1000.0, all[k - 1] / 1000.0, list(p99s), median(p99s));
+        + " median %.1f", windows.size(), all.length, p[0], p[1], p[2], p[3], list(p99s), median(p99s));
+  }
+
+  /** p50/p90/p99/max in ms of latencies in µs, sorted; NaN for none. */
+  private static double[] percentiles(long[] sorted) {
+    int k = sorted.length;
+    if (k == 0) {
+      return new double[] {Double.NaN, Double.NaN, Double.NaN, Double.NaN};
+    }
+    return new double[] {sorted[k / 2] / 1000.0, sorted[Math.min(k - 1, (int) (k * 0.90))] / 1000.0,
+        sorted[Math.min(k - 1, (int) (k * 0.99))] / 1000.0, sorted[k - 1] / 1000.0};
   }
 
   static double median(double[] values) {

@@ -96,12 +96,17 @@ final class H2Compaction implements AutoCloseable {
         MVStore known = store;
         if (known == null || known.isClosed()) {
             try (Connection connection = connections.get()) {
-                SessionLocal session = (SessionLocal) connection.unwrap(JdbcConnection.class).getSession();
-                known = session.getDatabase().getStore().getMvStore();
+                known = storeOf(connection);
             }
             store = known;
         }
         return known;
+    }
+
+    /** The MVStore behind an embedded H2 connection: it outlives the connection, until the database closes. */
+    static MVStore storeOf(Connection connection) throws SQLException {
+        SessionLocal session = (SessionLocal) connection.unwrap(JdbcConnection.class).getSession();
+        return session.getDatabase().getStore().getMvStore();
     }
 
     @Override

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
 import java.util.concurrent.TimeUnit;
-import org.h2.engine.SessionLocal;
-import org.h2.jdbc.JdbcConnection;
 import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -108,7 +106,7 @@ class H2CompactionTest {
 
     private static MVStore mvStore(Database database) throws Exception {
         try (Connection connection = database.dataSource().getConnection()) {
-            return ((SessionLocal) connection.unwrap(JdbcConnection.class).getSession()).getDatabase().getStore().getMvStore();
+            return H2Compaction.storeOf(connection);
         }
     }
 }
